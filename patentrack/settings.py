@@ -1,0 +1,166 @@
+"""Runtime configuration, read from the environment (and `.env`) with pydantic-settings.
+
+Outside development the app refuses to start without real secrets and real service
+URLs; in development it falls back to embedded PostgreSQL/Redis and a per-data-dir
+random JWT secret so a fresh checkout runs with one command.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import URL
+
+from db.roles import APP_ROLE, WORKER_ROLE, async_url, role_url
+
+Environment = Literal["development", "test", "production"]
+
+# Values people paste from tutorials; never acceptable as a signing key.
+_WEAK_SECRETS = {"secret", "changeme", "change-me", "jwt-secret", "development", "password"}
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_DISTINCT_CHARS = 10
+
+
+def _reveal(secret: SecretStr | None) -> str | None:
+    return secret.get_secret_value() if secret else None
+
+
+class SettingsError(RuntimeError):
+    """Configuration that must stop the process, with a message that says why."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    environment: Environment = "development"
+
+    # Admin/owner connection: runs migrations and bootstraps the database roles.
+    database_url: str | None = None
+    # The API and the worker connect as their own non-owner roles (domain-model §11.3).
+    app_database_url: str | None = None
+    worker_database_url: str | None = None
+    db_app_password: SecretStr | None = None
+    db_worker_password: SecretStr | None = None
+    db_pool_size: int = 10
+
+    redis_url: str | None = None
+
+    jwt_secret: SecretStr | None = None
+    app_url: str = "http://localhost:8000"
+    share_url: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+
+    smtp_host: str = "localhost"
+    smtp_port: int = 1025
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "PatenTrack <no-reply@patentrack.local>"
+    smtp_starttls: bool = False
+
+    data_dir: Path = Path(".data")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_body_bytes: int = 1_048_576
+    log_level: str = "INFO"
+    spa_dist: Path = Path("frontend/dist")
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _no_wildcard_origin(cls, origins: list[str]) -> list[str]:
+        # api.md §1.8: an exact allowlist, never a wildcard (credentials are on).
+        if any(o.strip() == "*" for o in origins):
+            raise ValueError("CORS_ORIGINS must list exact origins; '*' is not allowed")
+        return [o.rstrip("/") for o in origins]
+
+    @model_validator(mode="after")
+    def _production_requirements(self) -> Settings:
+        if self.environment == "development":
+            return self
+        problems: list[str] = []
+        secret = self.jwt_secret.get_secret_value() if self.jwt_secret else ""
+        if not secret:
+            problems.append("JWT_SECRET is not set")
+        elif (
+            len(secret) < MIN_SECRET_LENGTH
+            or secret.lower() in _WEAK_SECRETS
+            or len(set(secret)) < MIN_SECRET_DISTINCT_CHARS
+        ):
+            problems.append(
+                f"JWT_SECRET is too weak: use at least {MIN_SECRET_LENGTH} random characters "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+            )
+        if not self.database_url:
+            problems.append("DATABASE_URL is not set (embedded PostgreSQL is for development only)")
+        if not self.redis_url:
+            problems.append("REDIS_URL is not set (embedded Redis is for development only)")
+        if problems:
+            raise ValueError(
+                f"refusing to start in {self.environment} mode: " + "; ".join(problems)
+            )
+        return self
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment == "development"
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        """The CORS allowlist: APP_URL, SHARE_URL and configured origins (api.md §1.8)."""
+        origins = {self.app_url.rstrip("/"), *self.cors_origins}
+        if self.share_url:
+            origins.add(self.share_url.rstrip("/"))
+        if self.is_development:
+            origins.update({"http://localhost:5173", "http://127.0.0.1:5173"})
+        return sorted(origins)
+
+    def app_db_url(self) -> URL:
+        """Where the API connects: APP_DATABASE_URL, or DATABASE_URL as `patentrack_app`."""
+        if self.app_database_url:
+            return async_url(self.app_database_url)
+        return role_url(self._admin_url(), APP_ROLE, _reveal(self.db_app_password))
+
+    def worker_db_url(self) -> URL:
+        """Where the worker connects: WORKER_DATABASE_URL, or DATABASE_URL as the worker role."""
+        if self.worker_database_url:
+            return async_url(self.worker_database_url)
+        return role_url(self._admin_url(), WORKER_ROLE, _reveal(self.db_worker_password))
+
+    def _admin_url(self) -> str:
+        if not self.database_url:
+            raise SettingsError("DATABASE_URL is not resolved (run through `patentrack up`)")
+        return self.database_url
+
+    def jwt_secret_value(self) -> str:
+        """The signing secret; in development a random one kept under the data dir."""
+        if self.jwt_secret:
+            return self.jwt_secret.get_secret_value()
+        path = self.data_dir / "dev-jwt-secret"
+        if path.exists():
+            return path.read_text().strip()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_urlsafe(48)
+        path.write_text(value)
+        path.chmod(0o600)
+        return value
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning validation failures into one readable SettingsError."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise SettingsError(reasons) from exc
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings (the API and worker entry points call this once)."""
+    return load_settings()
