@@ -1,0 +1,1 @@
+"""Persistence: tables, engines, tenant-scoped sessions, repositories and bulk loaders."""

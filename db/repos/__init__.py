@@ -1,0 +1,1 @@
+"""Repositories: all SQL lives here. They flush, never commit (the boundary commits)."""

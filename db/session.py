@@ -1,0 +1,41 @@
+"""The unit of work: one session, one transaction, tenant settings first, commit once.
+
+The boundary (an API request or a job) opens it; nothing below commits. Work that must
+only happen if the transaction commits (enqueueing jobs, D17) is registered with
+`after_commit` and runs right after the commit, never after a rollback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.tenant import TenantContext, apply_tenant_context
+
+AfterCommit = Callable[[], Awaitable[None]]
+_HOOKS_KEY = "after_commit_hooks"
+
+
+def after_commit(session: AsyncSession, hook: AfterCommit) -> None:
+    """Run `hook` once the boundary has committed this session's transaction."""
+    session.info.setdefault(_HOOKS_KEY, []).append(hook)
+
+
+async def _run_after_commit(session: AsyncSession) -> None:
+    hooks: list[AfterCommit] = session.info.pop(_HOOKS_KEY, [])
+    for hook in hooks:
+        await hook()
+
+
+@asynccontextmanager
+async def tenant_session(
+    sessionmaker: async_sessionmaker[AsyncSession], ctx: TenantContext
+) -> AsyncIterator[AsyncSession]:
+    """Open the boundary's session with `ctx` applied; commit on success, roll back on error."""
+    async with sessionmaker() as session:
+        async with session.begin():
+            await apply_tenant_context(session, ctx)
+            yield session
+        await _run_after_commit(session)
