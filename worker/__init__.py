@@ -1,0 +1,1 @@
+"""Arq worker: job facade, ingestion jobs, per-org pipeline, alerts and schedules."""
