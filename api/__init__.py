@@ -1,0 +1,1 @@
+"""FastAPI app: routes per area, schemas, auth, errors, SSE."""

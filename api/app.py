@@ -1,0 +1,110 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.routing import Route
+
+from api import metrics
+from api.errors import install_error_handlers
+from api.openapi import install_openapi
+from api.request_context import RequestContextMiddleware
+from api.routes import health, system
+from api.spa import SpaFiles
+from db.engine import make_engine, make_sessionmaker
+from db.migrate import head_revision
+from patentrack import __version__
+from patentrack.settings import Settings, get_settings
+from worker.jobs import JobQueue, connect_redis
+
+API_PREFIX = "/api/v1"
+
+CORS_ALLOWED_HEADERS = [
+    "Content-Type",
+    "X-CSRF-Token",
+    "X-Request-ID",
+    "Idempotency-Key",
+    "If-None-Match",
+    "Last-Event-ID",
+]
+CORS_EXPOSED_HEADERS = [
+    "X-Request-ID",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+    "ETag",
+    "X-CSRF-Token",
+    "Idempotent-Replayed",
+]
+
+
+def _lifespan(settings: Settings):  # type: ignore[no-untyped-def]
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.app_db_url(), pool_size=settings.db_pool_size)
+        assert settings.redis_url, "REDIS_URL must be resolved before the API starts"
+        redis = await connect_redis(settings.redis_url)
+        app.state.engine = engine
+        app.state.sessionmaker = make_sessionmaker(engine)
+        app.state.redis = redis
+        app.state.queue = JobQueue(redis)
+        app.state.head_revision = head_revision()
+        try:
+            yield
+        finally:
+            await redis.aclose()
+            await engine.dispose()
+
+    return lifespan
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="PatenTrack API",
+        version=__version__,
+        description="Who really owns a patent: chain of title, liens and ownership diagrams "
+        "rebuilt from USPTO and EPO records.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
+        redoc_url=None,
+        lifespan=_lifespan(settings),
+    )
+    app.state.settings = settings
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(health.router)
+    if settings.environment != "production":
+        api.include_router(system.router)
+    app.include_router(api)
+    app.router.routes.append(Route("/metrics", metrics.metrics_endpoint, include_in_schema=False))
+
+    install_error_handlers(app)
+    install_openapi(app)
+
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.allowed_origins,
+        allow_credentials=True,
+        allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=CORS_ALLOWED_HEADERS,
+        expose_headers=CORS_EXPOSED_HEADERS,
+        max_age=3600,
+    )
+    # Outermost: every response, even a CORS rejection or a 413, carries the request id.
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        observe=metrics.observe,
+    )
+
+    dist = Path(settings.spa_dist)
+    if (dist / "index.html").exists():
+        app.mount("/", SpaFiles(directory=dist, html=True), name="spa")
+    return app
