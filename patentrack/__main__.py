@@ -1,0 +1,3 @@
+from patentrack.cli import app
+
+app(prog_name="patentrack")
