@@ -1,0 +1,1 @@
+"""Pure parsers and normalizers for every external source (ingestion.md)."""

@@ -1,0 +1,260 @@
+"""Streaming parser for the USPTO daily patent-assignment XML (ingestion.md §2.1).
+
+Memory stays bounded by one ``patent-assignment`` whatever the file size: each record is
+released (cleared, earlier siblings deleted) as soon as it is converted (§1.1 step 5).
+A record that fails validation becomes a ``ParseError`` and parsing continues; a
+document-level XML syntax error ends the file with one final ``ParseError``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import IO, Any
+
+from domain.ingestion.normalize import (
+    clean_text,
+    collapse_ws,
+    format_rf_id,
+    normalize_application_number,
+    normalize_grant_number,
+    normalize_kind_code,
+    normalize_pct_number,
+    normalize_publication_number,
+    parse_date,
+    parse_int,
+)
+from domain.ingestion.records import (
+    Assignee,
+    AssignmentProperty,
+    AssignmentRecord,
+    Assignor,
+    DocumentId,
+    IdType,
+    InvalidRecordError,
+    ParseError,
+    earliest_date,
+)
+from domain.ingestion.xml_safety import XMLSyntaxError, release, safe_iterparse, xml_snippet
+
+RECORD_TAG = "patent-assignment"
+_HEADER_TAG = "transaction-date"
+
+Source = str | os.PathLike[str] | IO[bytes]
+
+_NORMALIZERS: dict[str, Callable[[str | None], str | None]] = {
+    "application": normalize_application_number,
+    "publication": normalize_publication_number,
+    "grant": normalize_grant_number,
+    "pct": normalize_pct_number,
+}
+
+
+def _text(parent: Any, path: str) -> str | None:
+    return clean_text(parent.findtext(path))
+
+
+def _date(parent: Any, path: str) -> date | None:
+    return parse_date(parent.findtext(path))
+
+
+def classify_document_id(doc_number: str | None, kind: str | None) -> IdType:
+    """What a document-id names: X0 application, A* publication, B*/S/E/P/H grant (§2.1)."""
+    # Kind decides; the number's shape is the fallback when kind is missing or unusual.
+    if kind == "X0":
+        return "application"
+    if kind is not None and (kind[0] == "A" or kind in ("P1", "P4", "P9")):
+        return "publication"  # P1/P4/P9 are plant publications (§2.3), P2/P3 plant grants
+    if kind is not None and kind[0] in "BSEPH":
+        return "grant"
+    compact = clean_text(doc_number) or ""
+    if compact.upper().startswith("PCT"):
+        return "pct"
+    if normalize_publication_number(compact) and len(compact.strip()) >= 10:
+        return "publication"
+    if len(compact) == 8 and compact.isdigit():
+        return "application"
+    if normalize_grant_number(compact):
+        return "grant"
+    return "unknown"
+
+
+def _document_id(element: Any) -> DocumentId:
+    number = _text(element, "doc-number")
+    kind = normalize_kind_code(element.findtext("kind"))
+    date_raw = _text(element, "date")
+    return DocumentId(
+        country=_text(element, "country"),
+        doc_number=number,
+        kind=kind,
+        date=parse_date(date_raw),
+        date_raw=date_raw,
+        id_type=classify_document_id(number, kind),
+        name=_text(element, "name"),
+    )
+
+
+def build_property(
+    seq: int,
+    ids: tuple[DocumentId, ...],
+    title: str | None,
+    title_lang: str | None,
+    inventors: tuple[str, ...] = (),
+) -> AssignmentProperty:
+    """Fold a property's document ids into the normalized ``document_ids`` row (§2.1)."""
+    found: dict[str, tuple[str, date | None]] = {}
+    for doc in ids:
+        normalizer = _NORMALIZERS.get(doc.id_type)
+        number = normalizer(doc.doc_number) if normalizer else None
+        if number is not None and doc.id_type not in found:  # first of each type wins
+            found[doc.id_type] = (number, doc.date)
+    if not any(t in found for t in ("application", "publication", "grant")):
+        raw = ", ".join(f"{d.doc_number}/{d.kind}" for d in ids) or "none"
+        # domain-model §2: document_ids CHECK requires a doc number, so this is a bad record.
+        raise InvalidRecordError(f"property {seq} has no usable document number ({raw})")
+    app, pub, grant = found.get("application"), found.get("publication"), found.get("grant")
+    pct = found.get("pct")
+    return AssignmentProperty(
+        seq=seq,
+        appno_doc_num=app[0] if app else None,
+        appno_date=app[1] if app else None,
+        pgpub_doc_num=pub[0] if pub else None,
+        pgpub_date=pub[1] if pub else None,
+        grant_doc_num=grant[0] if grant else None,
+        grant_date=grant[1] if grant else None,
+        pct_doc_num=pct[0] if pct else None,
+        title=title,
+        title_lang=title_lang,
+        document_ids=ids,
+        inventors=inventors,
+    )
+
+
+def _property(seq: int, element: Any) -> AssignmentProperty:
+    title_el = element.find("invention-title")
+    title = collapse_ws("".join(title_el.itertext())) if title_el is not None else None
+    lang = clean_text(title_el.get("lang")) if title_el is not None else None
+    ids = tuple(_document_id(d) for d in element.iterfind("document-id"))
+    return build_property(seq, ids, title, lang)
+
+
+def _assignor(seq: int, element: Any) -> Assignor:
+    name = _text(element, "name")
+    if name is None:
+        raise InvalidRecordError(f"assignor {seq} has no name")
+    return Assignor(
+        seq=seq,
+        or_name=name,
+        exec_dt=_date(element, "execution-date/date"),
+        ack_dt=_date(element, "date-acknowledged/date"),
+        name_type=clean_text(element.find("name").get("name-type")),
+    )
+
+
+def _assignee(seq: int, element: Any) -> Assignee:
+    name = _text(element, "name")
+    if name is None:
+        raise InvalidRecordError(f"assignee {seq} has no name")
+    return Assignee(
+        seq=seq,
+        ee_name=name,
+        ee_address_1=_text(element, "address-1"),
+        ee_address_2=_text(element, "address-2"),
+        ee_city=_text(element, "city"),
+        ee_state=_text(element, "state"),
+        ee_postcode=_text(element, "postcode"),
+        ee_country=_text(element, "country-name"),
+        name_type=clean_text(element.find("name").get("name-type")),
+    )
+
+
+def _children(element: Any, path: str, what: str) -> list[Any]:
+    found = element.findall(path)
+    if not found:
+        raise InvalidRecordError(f"no {what}")
+    return list(found)
+
+
+def _required_int(value: str | None, what: str) -> int:
+    number = parse_int(value)
+    if number is None:
+        raise InvalidRecordError(f"{what} is not an integer: {value!r}")
+    return number
+
+
+def parse_assignment_element(
+    element: Any, transaction_date: date | None = None
+) -> AssignmentRecord:
+    """Convert one ``patent-assignment`` element; raises InvalidRecordError when malformed."""
+    rec = element.find("assignment-record")
+    if rec is None:
+        raise InvalidRecordError("no assignment-record")
+    reel = _required_int(rec.findtext("reel-no"), "reel-no")
+    frame = _required_int(rec.findtext("frame-no"), "frame-no")
+    page_raw = _text(rec, "page-count")
+    page_count = parse_int(page_raw)
+    if page_raw is not None and page_count is None:
+        raise InvalidRecordError(f"page-count is not an integer: {page_raw!r}")
+    assignors = tuple(
+        _assignor(i, e)
+        for i, e in enumerate(_children(element, "patent-assignors/patent-assignor", "assignor"), 1)
+    )
+    assignees = tuple(
+        _assignee(i, e)
+        for i, e in enumerate(_children(element, "patent-assignees/patent-assignee", "assignee"), 1)
+    )
+    property_elements = _children(element, "patent-properties/patent-property", "property")
+    properties = tuple(_property(i, e) for i, e in enumerate(property_elements, 1))
+    return AssignmentRecord(
+        rf_id=format_rf_id(reel, frame),
+        reel_no=str(reel),  # digits, unpadded (§2.1); the column is text
+        frame_no=str(frame),
+        last_update_dt=_date(rec, "last-update-date/date"),
+        purge_indicator=normalize_kind_code(rec.findtext("purge-indicator")),
+        record_dt=_date(rec, "recorded-date/date"),
+        exec_dt=earliest_date([a.exec_dt for a in assignors]),
+        page_count=page_count,
+        convey_text=_text(rec, "conveyance-text"),
+        cname=_text(rec, "correspondent/name"),
+        caddress_1=_text(rec, "correspondent/address-1"),
+        caddress_2=_text(rec, "correspondent/address-2"),
+        caddress_3=_text(rec, "correspondent/address-3"),
+        caddress_4=_text(rec, "correspondent/address-4"),
+        assignors=assignors,
+        assignees=assignees,
+        properties=properties,
+        source="daily_xml",
+        transaction_date=transaction_date,
+    )
+
+
+def _error(ordinal: int, element: Any, reason: str) -> ParseError:
+    rec = element.find("assignment-record")
+    reel = clean_text(rec.findtext("reel-no")) if rec is not None else None
+    frame = clean_text(rec.findtext("frame-no")) if rec is not None else None
+    raw = xml_snippet(element)
+    return ParseError(ordinal, element.sourceline, reason, "invalid_record", reel, frame, raw)
+
+
+def iter_assignments(source: Source) -> Iterator[AssignmentRecord | ParseError]:
+    """Stream AssignmentRecords (or ParseErrors) from a daily assignment XML path or stream."""
+    ordinal = 0
+    transaction_date: date | None = None
+    try:
+        for _, element in safe_iterparse(source, tag=(_HEADER_TAG, RECORD_TAG)):
+            if element.tag == _HEADER_TAG:
+                # §3 quirk 12: the business date is transaction-date, not date-produced.
+                transaction_date = _date(element, "date")
+                release(element)
+                continue
+            ordinal += 1
+            try:
+                yield parse_assignment_element(element, transaction_date)
+            except InvalidRecordError as exc:
+                yield _error(ordinal, element, str(exc))
+            release(element)
+    except XMLSyntaxError as exc:
+        # libxml2 cannot resynchronise after a fatal error; what was parsed is kept.
+        line = exc.lineno if isinstance(exc.lineno, int) else None
+        yield ParseError(ordinal + 1, line, f"XML syntax error: {exc}", "xml_syntax")

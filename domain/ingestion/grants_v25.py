@@ -1,0 +1,181 @@
+"""Field extraction for ST.32 v2.5 grants (root ``PATDOC``, 2002-2004; ingestion.md §2.2).
+
+B-tag paths: B110 number, B130 kind, B140 date, B210/B211US/B220 application, B300
+priorities, B540 title, B570 claims, B472 term, B600 related documents, B720 inventors,
+B730 assignees (+ B732US type), B740 agents. Text sits in ``PDAT`` leaves (and
+``STEXT`` for mixed content), so values are read with ``itertext``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.ingestion.biblio_records import (
+    Party,
+    PatentDocumentRecord,
+    PriorityClaim,
+    RelatedDocument,
+)
+from domain.ingestion.normalize import (
+    normalize_application_number,
+    normalize_grant_number,
+    normalize_kind_code,
+    normalize_pct_number,
+    parse_date,
+)
+from domain.ingestion.uspto_xml import (
+    MissingFieldError,
+    count_independent_claims,
+    int_of,
+    name_of,
+    text_of,
+)
+
+# B6xx groups of ST.32 (INID 61-65 and the US provisional B680US). Within B630 the US
+# DTD separates continuations (B631) from continuations-in-part (B632).
+_RELATIONS = {
+    "B610": "addition",
+    "B620": "division",
+    "B631": "continuation",
+    "B632": "continuation-in-part",
+    "B633": "continuing-reissue",
+    "B640": "reissue",
+    "B641US": "reissue",
+    "B645": "reexamination",
+    "B680US": "us-provisional-application",
+}
+
+
+def extract_v25(root: Any, generation: str) -> PatentDocumentRecord:
+    """Build a PatentDocumentRecord from a ``PATDOC`` root (§2.2 v2.5 paths)."""
+    sdobi = root.find("SDOBI")
+    if sdobi is None:
+        raise MissingFieldError("no SDOBI block")
+    raw_number = text_of(sdobi, "B100/B110/DNUM")
+    if raw_number is None:
+        raise MissingFieldError("no B110 document number")
+    warnings: list[str] = []
+    number = normalize_grant_number(raw_number)
+    if number is None:
+        warnings.append(f"unrecognised document number {raw_number!r}; kept as published")
+        number = raw_number
+    series = text_of(sdobi, "B200/B211US")
+    app_raw = text_of(sdobi, "B200/B210/DNUM")
+    claims = root.findall("SDOCL/CL/CLM")
+    return PatentDocumentRecord(
+        patent_type="grant",
+        doc_number=number,
+        doc_number_raw=raw_number,
+        kind=normalize_kind_code(text_of(sdobi, "B100/B130")),
+        publication_date=parse_date(text_of(sdobi, "B100/B140/DATE")),
+        dtd_version=generation,
+        country=text_of(sdobi, "B100/B190") or "US",
+        appno_doc_num=normalize_application_number(app_raw, series),
+        appno_doc_num_raw=app_raw,
+        appno_date=parse_date(text_of(sdobi, "B200/B220/DATE")),
+        series_code=series,
+        title=text_of(sdobi, "B500/B540"),
+        claims_count=int_of(sdobi, "B500/B570/B577"),
+        independent_claims_count=count_independent_claims(claims, ".//CLREF"),
+        term_extension_days=int_of(sdobi, "B400/B472/B474US"),
+        length_of_grant=int_of(sdobi, "B400/B472/B474"),
+        disclaimer=sdobi.find("B400/B472/B473US") is not None,
+        inventors=_people(sdobi.findall("B700/B720/B721"), "inventor"),
+        assignees=_assignees(sdobi),
+        agents=_people(sdobi.findall("B700/B740/B741"), "agent"),
+        related_documents=_related(sdobi),
+        priority_claims=_priorities(sdobi),
+        file_attr=None,
+        warnings=tuple(warnings),
+    )
+
+
+def _party(el: Any, role: str, sequence: int, assignee_type: str | None = None) -> Party:
+    party = el.find("PARTY-US")
+    if party is None:
+        party = el
+    first = text_of(party, "NAM/FNM")
+    middle = text_of(party, "NAM/MNM")
+    last = text_of(party, "NAM/SNM")
+    orgname = text_of(party, "NAM/ONM")
+    return Party(
+        role=role,
+        sequence=sequence,
+        name=orgname or name_of(last, first, middle) or "",
+        first_name=first,
+        middle_name=middle,
+        last_name=last,
+        suffix=text_of(party, "NAM/SFX"),
+        orgname=orgname,
+        city=text_of(party, "ADR/CITY"),
+        state=text_of(party, "ADR/STATE"),
+        country=text_of(party, "ADR/CTRY"),
+        assignee_type=assignee_type,
+    )
+
+
+def _people(elements: list[Any], role: str) -> tuple[Party, ...]:
+    return tuple(_party(el, role, i) for i, el in enumerate(elements, start=1))
+
+
+def _assignees(sdobi: Any) -> tuple[Party, ...]:
+    out: list[Party] = []
+    # One B730 per assignee: the B732US type code belongs to the B731 beside it.
+    for group in sdobi.findall("B700/B730"):
+        assignee_type = text_of(group, "B732US")
+        for el in group.findall("B731"):
+            out.append(_party(el, "assignee", len(out) + 1, assignee_type))
+    return tuple(out)
+
+
+def _related(sdobi: Any) -> tuple[RelatedDocument, ...]:
+    out: list[RelatedDocument] = []
+    b600 = sdobi.find("B600")
+    if b600 is None:
+        return ()
+    for el in b600.iter():
+        relation = _RELATIONS.get(el.tag) if isinstance(el.tag, str) else None
+        if relation is None:
+            continue
+        for holder in el.findall("PARENT-US") or [el]:
+            doc = holder.find("PDOC/DOC")
+            if doc is None:
+                doc = holder.find("DOC")
+            raw = text_of(doc, "DNUM")
+            if raw is None:
+                continue
+            child_raw = text_of(holder, "CDOC/DOC/DNUM")
+            grant_raw = text_of(holder, "PPUB/DOC/DNUM")
+            out.append(
+                RelatedDocument(
+                    relation=relation,
+                    doc_number=normalize_application_number(raw)
+                    or normalize_pct_number(raw)
+                    or raw,
+                    doc_number_raw=raw,
+                    country=text_of(doc, "CTRY"),
+                    kind=normalize_kind_code(text_of(doc, "KIND")),
+                    date=parse_date(text_of(doc, "DATE")),
+                    parent_status=text_of(holder, "PSTA"),
+                    parent_grant_doc_num=normalize_grant_number(grant_raw) or grant_raw,
+                    child_doc_number=normalize_application_number(child_raw) or child_raw,
+                )
+            )
+    return tuple(out)
+
+
+def _priorities(sdobi: Any) -> tuple[PriorityClaim, ...]:
+    out: list[PriorityClaim] = []
+    for i, el in enumerate(sdobi.findall("B300"), start=1):
+        number = text_of(el, "B310/DNUM")
+        if number is None:
+            continue
+        out.append(
+            PriorityClaim(
+                sequence=i,
+                country=text_of(el, "B330/CTRY"),
+                doc_number=number,
+                date=parse_date(text_of(el, "B320/DATE")),
+            )
+        )
+    return tuple(out)
