@@ -17,7 +17,7 @@ from api.request_context import RequestContextMiddleware
 from api.routes import health, system
 from api.spa import SpaFiles
 from db.engine import make_engine, make_sessionmaker
-from db.migrate import head_revision
+from db.migrate import head_revisions
 from patentrack import __version__
 from patentrack.settings import Settings, get_settings
 from worker.jobs import JobQueue, connect_redis
@@ -54,7 +54,7 @@ def _lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.redis = redis
         app.state.queue = JobQueue(redis)
-        app.state.head_revision = head_revision()
+        app.state.head_revisions = head_revisions()
         try:
             yield
         finally:

@@ -33,9 +33,12 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str | None:
-    """The newest revision in migrations/ (health/ready compares the database against it)."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revisions() -> frozenset[str]:
+    """The newest revision(s) in migrations/ (health/ready compares the database against them).
+
+    Normally one; branches developed in parallel are applied together until merged.
+    """
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def ensure_database(admin_url: str) -> None:
@@ -68,7 +71,7 @@ def upgrade(
     *,
     app_password: str | None = None,
     worker_password: str | None = None,
-    revision: str = "head",
+    revision: str = "heads",
 ) -> None:
     """Bring the database to `revision`: roles first, then Alembic as `patentrack_owner`."""
     ensure_database(admin_url)

@@ -46,12 +46,12 @@ async def _database(request: Request) -> tuple[CheckStatus, CheckStatus]:
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_S):
             async with request.app.state.engine.connect() as conn:
-                current = (
-                    await conn.execute(text("SELECT version_num FROM alembic_version"))
-                ).scalar()
+                current = frozenset(
+                    (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars()
+                )
     except Exception:
         return "error", "error"
-    return "ok", "ok" if current == request.app.state.head_revision else "error"
+    return "ok", "ok" if current == request.app.state.head_revisions else "error"
 
 
 async def _redis(request: Request) -> CheckStatus:

@@ -52,7 +52,7 @@ async def test_ready_is_503_when_redis_is_down(settings: Settings) -> None:
 
 
 async def test_ready_is_503_when_migrations_are_behind(app: FastAPI) -> None:
-    app.state.head_revision = "9999_not_applied"
+    app.state.head_revisions = frozenset({"9999_not_applied"})
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         response = await client.get("/api/v1/health/ready")

@@ -9,7 +9,7 @@ from sqlalchemy.engine import make_url
 
 import db.models  # noqa: F401
 from db.base import Base
-from db.migrate import downgrade, head_revision, sync_url, upgrade
+from db.migrate import downgrade, head_revisions, sync_url, upgrade
 
 
 def test_models_match_migrations(admin_url: str) -> None:
@@ -27,10 +27,10 @@ def test_database_is_at_head(admin_url: str) -> None:
     engine = create_engine(sync_url(admin_url))
     try:
         with engine.connect() as conn:
-            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            current = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
     finally:
         engine.dispose()
-    assert current == head_revision()
+    assert current == head_revisions()
 
 
 def test_downgrade_to_base_and_upgrade_again(admin_url: str) -> None:
