@@ -8,7 +8,6 @@ from typing import Any
 from domain.ingestion.biblio_records import (
     Party,
     PatentDocumentRecord,
-    PriorityClaim,
     RelatedDocument,
 )
 from domain.ingestion.normalize import (
@@ -19,26 +18,50 @@ from domain.ingestion.normalize import (
     parse_date,
 )
 from domain.ingestion.uspto_xml import (
-    MissingFieldError,
     count_independent_claims,
-    name_of,
     text_of,
+)
+from domain.ingestion.xml_fields import (
+    DocIdPaths,
+    PartyPaths,
+    PriorityPaths,
+    checked_number,
+    read_party,
+    read_priority_claims,
+    read_related,
+    required,
+)
+
+# pap v1.5/v1.6 element paths, relative to an inventor/assignee, its residence, a
+# document-id and a foreign-priority-data element.
+_PARTY_PATHS = PartyPaths(
+    first="name/given-name",
+    middle="name/middle-name",
+    last="name/family-name",
+    suffix="name/name-suffix",
+    orgname=("organization-name", "name/organization-name"),
+    city="city",
+    state="state",
+    country="country-code",
+)
+_DOC_ID_PATHS = DocIdPaths(country="country-code", kind="kind-code", date="document-date")
+_PRIORITY_PATHS = PriorityPaths(
+    claims="foreign-priority-data",
+    number="priority-application-number/doc-number",
+    country="country-code",
+    date="filing-date",
 )
 
 
 def extract_pap(root: Any, generation: str) -> PatentDocumentRecord:
     """Build a PatentDocumentRecord from a pap v1.5/v1.6 root (§2.3)."""
-    biblio = root.find("subdoc-bibliographic-information")
-    if biblio is None:
-        raise MissingFieldError("no subdoc-bibliographic-information block")
-    raw_number = text_of(biblio, "document-id/doc-number")
-    if raw_number is None:
-        raise MissingFieldError("no document-id/doc-number")
-    warnings: list[str] = []
-    number = normalize_publication_number(raw_number)
-    if number is None:
-        warnings.append(f"unrecognised publication number {raw_number!r}; kept as published")
-        number = raw_number
+    biblio = required(
+        root.find("subdoc-bibliographic-information"), "subdoc-bibliographic-information block"
+    )
+    raw_number = required(text_of(biblio, "document-id/doc-number"), "document-id/doc-number")
+    number, warnings = checked_number(
+        raw_number, normalize_publication_number(raw_number), "publication number"
+    )
     filing = biblio.find("domestic-filing-data")
     series = text_of(filing, "application-number-series-code")
     app_raw = text_of(filing, "application-number/doc-number")
@@ -61,33 +84,24 @@ def extract_pap(root: Any, generation: str) -> PatentDocumentRecord:
         inventors=_inventors(biblio),
         assignees=_assignees(biblio),
         related_documents=_related(biblio),
-        priority_claims=_priorities(biblio),
+        priority_claims=read_priority_claims(biblio, _PRIORITY_PATHS),
         warnings=tuple(warnings),
     )
 
 
 def _person(el: Any, role: str, sequence: int) -> Party:
-    first = text_of(el, "name/given-name")
-    middle = text_of(el, "name/middle-name")
-    last = text_of(el, "name/family-name")
-    orgname = text_of(el, "organization-name") or text_of(el, "name/organization-name")
     residence = el.find("residence/residence-us")
     us = residence is not None
     if residence is None:
         residence = el.find("residence/residence-non-us")
-    country = text_of(residence, "country-code") or ("US" if us else None)
-    return Party(
-        role=role,
-        sequence=sequence,
-        name=orgname or name_of(last, first, middle) or "",
-        first_name=first,
-        middle_name=middle,
-        last_name=last,
-        suffix=text_of(el, "name/name-suffix"),
-        orgname=orgname,
-        city=text_of(residence, "city"),
-        state=text_of(residence, "state"),
-        country=country,
+    # residence-us carries no country-code: its country is implied.
+    return read_party(
+        el,
+        residence,
+        _PARTY_PATHS,
+        role,
+        sequence,
+        country_default="US" if us else None,
         assignee_type=text_of(el, "assignee-type"),
     )
 
@@ -119,13 +133,12 @@ def _related(biblio: Any) -> tuple[RelatedDocument, ...]:
             continue
         child_raw = text_of(pair, "child/document-id/doc-number")
         out.append(
-            RelatedDocument(
+            read_related(
+                doc,
+                _DOC_ID_PATHS,
                 relation=relation,
                 doc_number=normalize_application_number(raw) or normalize_pct_number(raw) or raw,
                 doc_number_raw=raw,
-                country=text_of(doc, "country-code"),
-                kind=normalize_kind_code(text_of(doc, "kind-code")),
-                date=parse_date(text_of(doc, "document-date")),
                 parent_status=text_of(pair, "parent-status"),
                 child_doc_number=normalize_application_number(child_raw) or child_raw,
             )
@@ -135,30 +148,13 @@ def _related(biblio: Any) -> tuple[RelatedDocument, ...]:
         if raw is None:
             continue
         out.append(
-            RelatedDocument(
+            read_related(
+                doc,
+                _DOC_ID_PATHS,
                 relation="us-provisional-application",
                 doc_number=normalize_application_number(raw) or raw,
                 doc_number_raw=raw,
-                country=text_of(doc, "country-code") or "US",
-                kind=normalize_kind_code(text_of(doc, "kind-code")),
-                date=parse_date(text_of(doc, "document-date")),
-            )
-        )
-    return tuple(out)
-
-
-def _priorities(biblio: Any) -> tuple[PriorityClaim, ...]:
-    out: list[PriorityClaim] = []
-    for i, el in enumerate(biblio.findall("foreign-priority-data"), start=1):
-        number = text_of(el, "priority-application-number/doc-number")
-        if number is None:
-            continue
-        out.append(
-            PriorityClaim(
-                sequence=i,
-                country=text_of(el, "country-code"),
-                doc_number=number,
-                date=parse_date(text_of(el, "filing-date")),
+                country_default="US",
             )
         )
     return tuple(out)

@@ -14,9 +14,8 @@ from typing import IO
 
 from domain.ingestion.applications_pap import extract_pap
 from domain.ingestion.biblio_records import BiblioParseError, PatentDocumentRecord
-from domain.ingestion.sources import iter_source_streams
 from domain.ingestion.uspto_v4 import extract_v4
-from domain.ingestion.uspto_xml import Extractor, iter_chunks, parse_chunk
+from domain.ingestion.uspto_xml import DocumentFeed, Extractor
 
 APPLICATION_EXTRACTORS: dict[str, Extractor] = {
     "us-patent-application": extract_v4,
@@ -28,34 +27,23 @@ APPLICATION_BIBLIO_END: dict[str, bytes] = {
 }
 
 ApplicationResult = PatentDocumentRecord | BiblioParseError
+_APPLICATIONS = DocumentFeed(APPLICATION_EXTRACTORS, APPLICATION_BIBLIO_END)
 
 
 def parse_application_document(
     data: bytes, *, source_name: str = "", index: int = 0
 ) -> ApplicationResult | None:
     """Parse one complete publication document (§2.3); None for a skipped sequence listing."""
-    return parse_chunk(
-        data,
-        source_name=source_name,
-        index=index,
-        extractors=APPLICATION_EXTRACTORS,
-        biblio_end_tags=APPLICATION_BIBLIO_END,
-    )
+    return _APPLICATIONS.parse(data, source_name=source_name, index=index)
 
 
 def iter_application_documents(
     stream: IO[bytes], *, source_name: str = ""
 ) -> Iterator[ApplicationResult]:
     """Publications of one (possibly concatenated) XML stream, one document in memory."""
-    return iter_chunks(
-        stream,
-        source_name=source_name,
-        extractors=APPLICATION_EXTRACTORS,
-        biblio_end_tags=APPLICATION_BIBLIO_END,
-    )
+    return _APPLICATIONS.iter_stream(stream, source_name=source_name)
 
 
 def iter_applications(path: str | os.PathLike[str]) -> Iterator[ApplicationResult]:
     """Publications of a ``.xml``, ``.zip`` (ipa/ipab), Red Book ``.tar`` or folder (§2.3)."""
-    for member in iter_source_streams(path):
-        yield from iter_application_documents(member.stream, source_name=member.name)
+    return _APPLICATIONS.iter_path(path)

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
-from domain.ingestion.assignments_xml import build_property
+from domain.ingestion.assignments_xml import (
+    build_property,
+    invalid_record_error,
+    required_name,
+    xml_syntax_error,
+)
 from domain.ingestion.normalize import (
     collapse_ws,
     format_rf_id,
@@ -35,10 +40,11 @@ from domain.ingestion.records import (
     ParseError,
     earliest_date,
 )
-from domain.ingestion.xml_safety import XMLSyntaxError, release, safe_iterparse, xml_snippet
+from domain.ingestion.xml_safety import XMLSyntaxError, release, safe_iterparse
 
 Source = str | os.PathLike[str] | IO[bytes]
 Fields = dict[str, str | list[str | None] | None]
+_T = TypeVar("_T")
 
 # Generational suffixes that the comma-joined ``inventors`` field splits off a name.
 _NAME_SUFFIX = re.compile(r"^(JR|SR|II|III|IV|V|ESQ)\.?$", re.IGNORECASE)
@@ -108,55 +114,50 @@ def _at(values: list[str | None], index: int) -> str | None:
     return strip_null(values[index]) if index < len(values) else None
 
 
-def _assignors(fields: Fields) -> tuple[Assignor, ...]:
-    names, ex_dates = _array(fields, "patAssignorName"), _array(fields, "patAssignorExDate")
-    acks, types = _array(fields, "patAssignorDateAck"), _array(fields, "patAssignorNameType")
-    out = []
-    for i in range(len(names)):
-        name = _at(names, i)
-        if name is None:
-            raise InvalidRecordError(f"assignor {i + 1} has no name")
-        out.append(
-            Assignor(
-                seq=i + 1,
-                or_name=name,
-                exec_dt=parse_date(_at(ex_dates, i)),
-                ack_dt=parse_date(_at(acks, i)),
-                name_type=_at(types, i),
-            )
-        )
+def _parties(names: list[str | None], what: str, build: Callable[[int, str], _T]) -> tuple[_T, ...]:
+    # The name array drives the zip: one party per name, each of which must be present.
+    out = tuple(build(i, required_name(_at(names, i), what, i + 1)) for i in range(len(names)))
     if not out:
-        raise InvalidRecordError("no assignor")
-    return tuple(out)
+        raise InvalidRecordError(f"no {what}")
+    return out
+
+
+def _assignors(fields: Fields) -> tuple[Assignor, ...]:
+    ex_dates, acks = _array(fields, "patAssignorExDate"), _array(fields, "patAssignorDateAck")
+    types = _array(fields, "patAssignorNameType")
+    return _parties(
+        _array(fields, "patAssignorName"),
+        "assignor",
+        lambda i, name: Assignor(
+            seq=i + 1,
+            or_name=name,
+            exec_dt=parse_date(_at(ex_dates, i)),
+            ack_dt=parse_date(_at(acks, i)),
+            name_type=_at(types, i),
+        ),
+    )
 
 
 def _assignees(fields: Fields) -> tuple[Assignee, ...]:
-    names = _array(fields, "patAssigneeName")
     cols = {
         key: _array(fields, f"patAssignee{key}")
         for key in ("Address1", "Address2", "City", "State", "Postcode", "CountryName", "NameType")
     }
-    out = []
-    for i in range(len(names)):
-        name = _at(names, i)
-        if name is None:
-            raise InvalidRecordError(f"assignee {i + 1} has no name")
-        out.append(
-            Assignee(
-                seq=i + 1,
-                ee_name=name,
-                ee_address_1=_at(cols["Address1"], i),
-                ee_address_2=_at(cols["Address2"], i),
-                ee_city=_at(cols["City"], i),
-                ee_state=_at(cols["State"], i),
-                ee_postcode=_at(cols["Postcode"], i),
-                ee_country=_at(cols["CountryName"], i),
-                name_type=_at(cols["NameType"], i),
-            )
-        )
-    if not out:
-        raise InvalidRecordError("no assignee")
-    return tuple(out)
+    return _parties(
+        _array(fields, "patAssigneeName"),
+        "assignee",
+        lambda i, name: Assignee(
+            seq=i + 1,
+            ee_name=name,
+            ee_address_1=_at(cols["Address1"], i),
+            ee_address_2=_at(cols["Address2"], i),
+            ee_city=_at(cols["City"], i),
+            ee_state=_at(cols["State"], i),
+            ee_postcode=_at(cols["Postcode"], i),
+            ee_country=_at(cols["CountryName"], i),
+            name_type=_at(cols["NameType"], i),
+        ),
+    )
 
 
 def _properties(fields: Fields) -> tuple[AssignmentProperty, ...]:
@@ -243,8 +244,7 @@ def _error(ordinal: int, doc: Any, reason: str) -> ParseError:
     reel, frame = _scalar(fields, "reelNo"), _scalar(fields, "frameNo")
     if reel is None and frame is None and (parsed := parse_reel_frame(_scalar(fields, "id"))):
         reel, frame = str(parsed[0]), str(parsed[1])
-    raw = xml_snippet(doc)
-    return ParseError(ordinal, doc.sourceline, reason, "invalid_record", reel, frame, raw)
+    return invalid_record_error(ordinal, doc, reason, reel, frame)
 
 
 def _iter_page(
@@ -269,8 +269,7 @@ def _iter_page(
                 yield _error(ordinal, element, str(exc))
             release(element)
     except XMLSyntaxError as exc:
-        line = exc.lineno if isinstance(exc.lineno, int) else None
-        yield ParseError(ordinal + 1, line, f"XML syntax error: {exc}", "xml_syntax")
+        yield xml_syntax_error(ordinal + 1, exc)
 
 
 def iter_api_records(source: Source) -> Iterator[AssignmentRecord | ParseError]:

@@ -139,13 +139,17 @@ def _property(seq: int, element: Any) -> AssignmentProperty:
     return build_property(seq, ids, title, lang)
 
 
-def _assignor(seq: int, element: Any) -> Assignor:
-    name = _text(element, "name")
+def required_name(name: str | None, what: str, seq: int) -> str:
+    """``name``, or InvalidRecordError: a party without a name cannot be stored (§2.1)."""
     if name is None:
-        raise InvalidRecordError(f"assignor {seq} has no name")
+        raise InvalidRecordError(f"{what} {seq} has no name")
+    return name
+
+
+def _assignor(seq: int, element: Any) -> Assignor:
     return Assignor(
         seq=seq,
-        or_name=name,
+        or_name=required_name(_text(element, "name"), "assignor", seq),
         exec_dt=_date(element, "execution-date/date"),
         ack_dt=_date(element, "date-acknowledged/date"),
         name_type=clean_text(element.find("name").get("name-type")),
@@ -153,12 +157,9 @@ def _assignor(seq: int, element: Any) -> Assignor:
 
 
 def _assignee(seq: int, element: Any) -> Assignee:
-    name = _text(element, "name")
-    if name is None:
-        raise InvalidRecordError(f"assignee {seq} has no name")
     return Assignee(
         seq=seq,
-        ee_name=name,
+        ee_name=required_name(_text(element, "name"), "assignee", seq),
         ee_address_1=_text(element, "address-1"),
         ee_address_2=_text(element, "address-2"),
         ee_city=_text(element, "city"),
@@ -229,12 +230,25 @@ def parse_assignment_element(
     )
 
 
+def invalid_record_error(
+    ordinal: int, element: Any, reason: str, reel: str | None, frame: str | None
+) -> ParseError:
+    """The ParseError of a record that failed validation, with its XML as raw data."""
+    raw = xml_snippet(element)
+    return ParseError(ordinal, element.sourceline, reason, "invalid_record", reel, frame, raw)
+
+
+def xml_syntax_error(ordinal: int, exc: XMLSyntaxError) -> ParseError:
+    """The final ParseError of a stream that stopped on an XML syntax error."""
+    line = exc.lineno if isinstance(exc.lineno, int) else None
+    return ParseError(ordinal, line, f"XML syntax error: {exc}", "xml_syntax")
+
+
 def _error(ordinal: int, element: Any, reason: str) -> ParseError:
     rec = element.find("assignment-record")
     reel = clean_text(rec.findtext("reel-no")) if rec is not None else None
     frame = clean_text(rec.findtext("frame-no")) if rec is not None else None
-    raw = xml_snippet(element)
-    return ParseError(ordinal, element.sourceline, reason, "invalid_record", reel, frame, raw)
+    return invalid_record_error(ordinal, element, reason, reel, frame)
 
 
 def iter_assignments(source: Source) -> Iterator[AssignmentRecord | ParseError]:
@@ -256,5 +270,4 @@ def iter_assignments(source: Source) -> Iterator[AssignmentRecord | ParseError]:
             release(element)
     except XMLSyntaxError as exc:
         # libxml2 cannot resynchronise after a fatal error; what was parsed is kept.
-        line = exc.lineno if isinstance(exc.lineno, int) else None
-        yield ParseError(ordinal + 1, line, f"XML syntax error: {exc}", "xml_syntax")
+        yield xml_syntax_error(ordinal + 1, exc)

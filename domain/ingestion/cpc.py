@@ -10,6 +10,7 @@ import io
 import os
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import IO, Any
 
 from domain.ingestion.biblio_records import (
@@ -22,13 +23,13 @@ from domain.ingestion.biblio_records import (
 from domain.ingestion.normalize import (
     collapse_ws,
     normalize_application_number,
-    normalize_cpc_symbol,
     normalize_grant_number,
     normalize_kind_code,
     normalize_publication_number,
     parse_date,
 )
 from domain.ingestion.sources import iter_source_streams
+from domain.ingestion.xml_fields import cpc_code_from_parts
 from domain.ingestion.xml_safety import (
     XMLSyntaxError,
     parse_xml_bytes,
@@ -74,6 +75,41 @@ def _is_cpc_only(title: str | None) -> bool:
     return title is not None and title.startswith("{") and title.endswith("}")
 
 
+def _node(
+    symbol: str,
+    *,
+    dot_level: int | None,
+    parent_code: str | None,
+    title: str | None,
+    scheme_version: str | None,
+    not_allocatable: bool | None = None,
+    additional_only: bool | None = None,
+    sort_key: str | None = None,
+    date_revised: date | None = None,
+) -> CpcClassificationRecord:
+    # One place derives the symbol parts, level and CPC-only flag for both §2.5 sources;
+    # the scheme XML adds its item attributes, the title list has none.
+    section, klass, subclass, main_group, subgroup = split_cpc_symbol(symbol)
+    return CpcClassificationRecord(
+        cpc_code=symbol,
+        section=section,
+        cpc_class=klass,
+        subclass=subclass,
+        main_group=main_group,
+        subgroup=subgroup,
+        level=cpc_level(symbol),
+        dot_level=dot_level,
+        parent_code=parent_code,
+        title=title,
+        title_cpc_only=_is_cpc_only(title),
+        not_allocatable=not_allocatable,
+        additional_only=additional_only,
+        sort_key=sort_key,
+        date_revised=date_revised,
+        scheme_version=scheme_version,
+    )
+
+
 # --------------------------------------------------------------------------- MCF XML (§2.4)
 
 
@@ -91,15 +127,9 @@ def _mcf_codes(bag: Any) -> tuple[CpcCode, ...]:
                 if not all(parts):
                     continue
                 section, klass, subclass, main_group, subgroup = parts
-                symbol = f"{section}{klass}{subclass}{main_group}/{subgroup}"
                 codes.append(
-                    CpcCode(
-                        code=normalize_cpc_symbol(symbol) or symbol,
-                        section=section,
-                        cpc_class=klass,
-                        subclass=subclass,
-                        main_group=main_group.lstrip("0") or "0",
-                        subgroup=subgroup,
+                    cpc_code_from_parts(
+                        (section, klass, subclass, main_group, subgroup),
                         is_main=is_main,
                         is_inventive=(el.findtext("{*}CPCClassificationValueCode") or "").strip()
                         == "I",
@@ -236,27 +266,18 @@ def parse_cpc_scheme(data: bytes) -> list[CpcClassificationRecord]:
                 parent_code = parent_code or anc_symbol
                 if "/" in anc_symbol:
                     group_depth += 1
-        level = cpc_level(symbol)
-        title = scheme_title(it)
-        section, klass, subclass, main_group, subgroup = split_cpc_symbol(symbol)
         records.append(
-            CpcClassificationRecord(
-                cpc_code=symbol,
-                section=section,
-                cpc_class=klass,
-                subclass=subclass,
-                main_group=main_group,
-                subgroup=subgroup,
-                level=level,
-                dot_level=group_depth if level >= 4 else None,
+            _node(
+                symbol,
+                # Groups count their group ancestors as dots; above groups there are none.
+                dot_level=group_depth if cpc_level(symbol) >= 4 else None,
                 parent_code=parent_code or _shape_parent(symbol),
-                title=title,
-                title_cpc_only=_is_cpc_only(title),
+                title=scheme_title(it),
+                scheme_version=version,
                 not_allocatable=_flag(it.get("not-allocatable")),
                 additional_only=_flag(it.get("additional-only")),
                 sort_key=it.get("sort-key"),
                 date_revised=parse_date(it.get("date-revised")),
-                scheme_version=version,
             )
         )
     return records
@@ -297,20 +318,8 @@ def iter_cpc_title_list(
             by_dots[dots] = symbol
             for deeper in [d for d in by_dots if d > dots]:
                 del by_dots[deeper]
-        section, klass, subclass, main_group, subgroup = split_cpc_symbol(symbol)
-        yield CpcClassificationRecord(
-            cpc_code=symbol,
-            section=section,
-            cpc_class=klass,
-            subclass=subclass,
-            main_group=main_group,
-            subgroup=subgroup,
-            level=level,
-            dot_level=dots,
-            parent_code=parent,
-            title=title,
-            title_cpc_only=_is_cpc_only(title),
-            scheme_version=scheme_version,
+        yield _node(
+            symbol, dot_level=dots, parent_code=parent, title=title, scheme_version=scheme_version
         )
 
 

@@ -13,7 +13,6 @@ from typing import Any
 from domain.ingestion.biblio_records import (
     Party,
     PatentDocumentRecord,
-    PriorityClaim,
     RelatedDocument,
 )
 from domain.ingestion.normalize import (
@@ -24,11 +23,19 @@ from domain.ingestion.normalize import (
     parse_date,
 )
 from domain.ingestion.uspto_xml import (
-    MissingFieldError,
     count_independent_claims,
     int_of,
-    name_of,
     text_of,
+)
+from domain.ingestion.xml_fields import (
+    DocIdPaths,
+    PartyPaths,
+    PriorityPaths,
+    checked_number,
+    read_party,
+    read_priority_claims,
+    read_related,
+    required,
 )
 
 # B6xx groups of ST.32 (INID 61-65 and the US provisional B680US). Within B630 the US
@@ -45,20 +52,30 @@ _RELATIONS = {
     "B680US": "us-provisional-application",
 }
 
+# ST.32 paths relative to a party (PARTY-US or the B721/B731/B741 itself), a DOC and a B300.
+_PARTY_PATHS = PartyPaths(
+    first="NAM/FNM",
+    middle="NAM/MNM",
+    last="NAM/SNM",
+    suffix="NAM/SFX",
+    orgname=("NAM/ONM",),
+    city="ADR/CITY",
+    state="ADR/STATE",
+    country="ADR/CTRY",
+)
+_DOC_ID_PATHS = DocIdPaths(country="CTRY", kind="KIND", date="DATE")
+_PRIORITY_PATHS = PriorityPaths(
+    claims="B300", number="B310/DNUM", country="B330/CTRY", date="B320/DATE"
+)
+
 
 def extract_v25(root: Any, generation: str) -> PatentDocumentRecord:
     """Build a PatentDocumentRecord from a ``PATDOC`` root (§2.2 v2.5 paths)."""
-    sdobi = root.find("SDOBI")
-    if sdobi is None:
-        raise MissingFieldError("no SDOBI block")
-    raw_number = text_of(sdobi, "B100/B110/DNUM")
-    if raw_number is None:
-        raise MissingFieldError("no B110 document number")
-    warnings: list[str] = []
-    number = normalize_grant_number(raw_number)
-    if number is None:
-        warnings.append(f"unrecognised document number {raw_number!r}; kept as published")
-        number = raw_number
+    sdobi = required(root.find("SDOBI"), "SDOBI block")
+    raw_number = required(text_of(sdobi, "B100/B110/DNUM"), "B110 document number")
+    number, warnings = checked_number(
+        raw_number, normalize_grant_number(raw_number), "document number"
+    )
     series = text_of(sdobi, "B200/B211US")
     app_raw = text_of(sdobi, "B200/B210/DNUM")
     claims = root.findall("SDOCL/CL/CLM")
@@ -84,7 +101,7 @@ def extract_v25(root: Any, generation: str) -> PatentDocumentRecord:
         assignees=_assignees(sdobi),
         agents=_people(sdobi.findall("B700/B740/B741"), "agent"),
         related_documents=_related(sdobi),
-        priority_claims=_priorities(sdobi),
+        priority_claims=read_priority_claims(sdobi, _PRIORITY_PATHS),
         file_attr=None,
         warnings=tuple(warnings),
     )
@@ -94,24 +111,7 @@ def _party(el: Any, role: str, sequence: int, assignee_type: str | None = None) 
     party = el.find("PARTY-US")
     if party is None:
         party = el
-    first = text_of(party, "NAM/FNM")
-    middle = text_of(party, "NAM/MNM")
-    last = text_of(party, "NAM/SNM")
-    orgname = text_of(party, "NAM/ONM")
-    return Party(
-        role=role,
-        sequence=sequence,
-        name=orgname or name_of(last, first, middle) or "",
-        first_name=first,
-        middle_name=middle,
-        last_name=last,
-        suffix=text_of(party, "NAM/SFX"),
-        orgname=orgname,
-        city=text_of(party, "ADR/CITY"),
-        state=text_of(party, "ADR/STATE"),
-        country=text_of(party, "ADR/CTRY"),
-        assignee_type=assignee_type,
-    )
+    return read_party(party, party, _PARTY_PATHS, role, sequence, assignee_type=assignee_type)
 
 
 def _people(elements: list[Any], role: str) -> tuple[Party, ...]:
@@ -147,35 +147,17 @@ def _related(sdobi: Any) -> tuple[RelatedDocument, ...]:
             child_raw = text_of(holder, "CDOC/DOC/DNUM")
             grant_raw = text_of(holder, "PPUB/DOC/DNUM")
             out.append(
-                RelatedDocument(
+                read_related(
+                    doc,
+                    _DOC_ID_PATHS,
                     relation=relation,
                     doc_number=normalize_application_number(raw)
                     or normalize_pct_number(raw)
                     or raw,
                     doc_number_raw=raw,
-                    country=text_of(doc, "CTRY"),
-                    kind=normalize_kind_code(text_of(doc, "KIND")),
-                    date=parse_date(text_of(doc, "DATE")),
                     parent_status=text_of(holder, "PSTA"),
                     parent_grant_doc_num=normalize_grant_number(grant_raw) or grant_raw,
                     child_doc_number=normalize_application_number(child_raw) or child_raw,
                 )
             )
-    return tuple(out)
-
-
-def _priorities(sdobi: Any) -> tuple[PriorityClaim, ...]:
-    out: list[PriorityClaim] = []
-    for i, el in enumerate(sdobi.findall("B300"), start=1):
-        number = text_of(el, "B310/DNUM")
-        if number is None:
-            continue
-        out.append(
-            PriorityClaim(
-                sequence=i,
-                country=text_of(el, "B330/CTRY"),
-                doc_number=number,
-                date=parse_date(text_of(el, "B320/DATE")),
-            )
-        )
     return tuple(out)

@@ -14,9 +14,8 @@ from typing import IO
 
 from domain.ingestion.biblio_records import BiblioParseError, PatentDocumentRecord
 from domain.ingestion.grants_v25 import extract_v25
-from domain.ingestion.sources import iter_source_streams
 from domain.ingestion.uspto_v4 import extract_v4
-from domain.ingestion.uspto_xml import Extractor, iter_chunks, parse_chunk
+from domain.ingestion.uspto_xml import DocumentFeed, Extractor
 
 GRANT_EXTRACTORS: dict[str, Extractor] = {"us-patent-grant": extract_v4, "PATDOC": extract_v25}
 GRANT_BIBLIO_END: dict[str, bytes] = {
@@ -25,34 +24,21 @@ GRANT_BIBLIO_END: dict[str, bytes] = {
 }
 
 GrantResult = PatentDocumentRecord | BiblioParseError
+_GRANTS = DocumentFeed(GRANT_EXTRACTORS, GRANT_BIBLIO_END)
 
 
 def parse_grant_document(
     data: bytes, *, source_name: str = "", index: int = 0
 ) -> GrantResult | None:
     """Parse one complete grant document (§2.2); None for a skipped sequence listing."""
-    return parse_chunk(
-        data,
-        source_name=source_name,
-        index=index,
-        extractors=GRANT_EXTRACTORS,
-        biblio_end_tags=GRANT_BIBLIO_END,
-    )
+    return _GRANTS.parse(data, source_name=source_name, index=index)
 
 
 def iter_grant_documents(stream: IO[bytes], *, source_name: str = "") -> Iterator[GrantResult]:
     """Grants of one (possibly concatenated) XML stream, one document in memory (§2.2)."""
-    return iter_chunks(
-        stream,
-        source_name=source_name,
-        extractors=GRANT_EXTRACTORS,
-        biblio_end_tags=GRANT_BIBLIO_END,
-    )
+    return _GRANTS.iter_stream(stream, source_name=source_name)
 
 
 def iter_grants(path: str | os.PathLike[str]) -> Iterator[GrantResult]:
     """Grants of a ``.xml``, ``.zip`` (ipg/ipgb), Red Book ``.tar`` or folder (§2.2)."""
-    # ipgb ZIPs also hold ``…lst.txt`` and ``…rpt.html``; only XML members are read, and
-    # TAR → ZIP → XML nesting (quirk 17) is walked by sources.iter_source_streams.
-    for member in iter_source_streams(path):
-        yield from iter_grant_documents(member.stream, source_name=member.name)
+    return _GRANTS.iter_path(path)

@@ -15,12 +15,10 @@ from domain.ingestion.biblio_records import (
     CpcCode,
     Party,
     PatentDocumentRecord,
-    PriorityClaim,
     RelatedDocument,
 )
 from domain.ingestion.normalize import (
     normalize_application_number,
-    normalize_cpc_symbol,
     normalize_grant_number,
     normalize_kind_code,
     normalize_pct_number,
@@ -28,33 +26,56 @@ from domain.ingestion.normalize import (
     parse_date,
 )
 from domain.ingestion.uspto_xml import (
-    MissingFieldError,
     count_independent_claims,
     int_of,
-    name_of,
     text_of,
+)
+from domain.ingestion.xml_fields import (
+    DocIdPaths,
+    PartyPaths,
+    PriorityPaths,
+    checked_number,
+    cpc_code_from_parts,
+    read_party,
+    read_priority_claims,
+    read_related,
+    required,
+)
+
+# v4.x paths relative to an addressbook, a document-id and a priority-claim.
+_PARTY_PATHS = PartyPaths(
+    first="first-name",
+    middle="middle-name",
+    last="last-name",
+    suffix="suffix",
+    orgname=("orgname",),
+    city="address/city",
+    state="address/state",
+    country="address/country",
+)
+_DOC_ID_PATHS = DocIdPaths(country="country", kind="kind", date="date")
+_PRIORITY_PATHS = PriorityPaths(
+    claims="priority-claims/priority-claim",
+    number="doc-number",
+    country="country",
+    date="date",
+    kind_attr="kind",
 )
 
 
 def extract_v4(root: Any, generation: str) -> PatentDocumentRecord:
     """Build a PatentDocumentRecord from a v4.x grant or application root (§2.2, §2.3)."""
     is_grant = root.tag == "us-patent-grant"
-    biblio = root.find(
-        "us-bibliographic-data-grant" if is_grant else "us-bibliographic-data-application"
+    biblio = required(
+        root.find(
+            "us-bibliographic-data-grant" if is_grant else "us-bibliographic-data-application"
+        ),
+        "us-bibliographic-data block",
     )
-    if biblio is None:
-        raise MissingFieldError("no us-bibliographic-data block")
     pub = biblio.find("publication-reference/document-id")
-    raw_number = text_of(pub, "doc-number")
-    if raw_number is None:
-        raise MissingFieldError("no publication-reference/doc-number")
-    warnings: list[str] = []
-    number = (
-        normalize_grant_number(raw_number) if is_grant else normalize_publication_number(raw_number)
-    )
-    if number is None:
-        warnings.append(f"unrecognised document number {raw_number!r}; kept as published")
-        number = raw_number
+    raw_number = required(text_of(pub, "doc-number"), "publication-reference/doc-number")
+    normalize = normalize_grant_number if is_grant else normalize_publication_number
+    number, warnings = checked_number(raw_number, normalize(raw_number), "document number")
     series = text_of(biblio, "us-application-series-code")
     app = biblio.find("application-reference")
     app_raw = text_of(app, "document-id/doc-number")
@@ -86,7 +107,7 @@ def extract_v4(root: Any, generation: str) -> PatentDocumentRecord:
         agents=_parties(biblio.findall("*/agents/agent"), "agent", "rep-type"),
         cpc=cpc_codes(biblio.find("classifications-cpc")),
         related_documents=related_documents(biblio.find("us-related-documents")),
-        priority_claims=_priority_claims(biblio),
+        priority_claims=read_priority_claims(biblio, _PRIORITY_PATHS),
         file_attr=root.get("file"),
         warnings=tuple(warnings),
     )
@@ -97,25 +118,14 @@ def party_from(element: Any, role: str, position: int, type_attr: str | None = N
     book = element.find("addressbook")
     if book is None:
         book = element  # v4.0 assignees put orgname/role straight under <assignee>
-    first = text_of(book, "first-name")
-    last = text_of(book, "last-name")
-    middle = text_of(book, "middle-name")
-    orgname = text_of(book, "orgname")
     # @sequence is 0-based in some files ("00") and 1-based in others ("001"), so the
-    # document order is the sequence.
-    sequence = position
-    return Party(
-        role=role,
-        sequence=sequence,
-        name=orgname or name_of(last, first, middle) or "",
-        first_name=first,
-        middle_name=middle,
-        last_name=last,
-        suffix=text_of(book, "suffix"),
-        orgname=orgname,
-        city=text_of(book, "address/city"),
-        state=text_of(book, "address/state"),
-        country=text_of(book, "address/country"),
+    # document order (``position``) is the sequence.
+    return read_party(
+        book,
+        book,
+        _PARTY_PATHS,
+        role,
+        position,
         app_type=element.get(type_attr) if type_attr else None,
         authority_category=element.get("applicant-authority-category"),
         assignee_type=text_of(book, "role"),
@@ -170,14 +180,8 @@ def _cpc_code(el: Any, is_main: bool, position: int) -> CpcCode | None:
     subgroup = text_of(el, "subgroup")
     if not (section and klass and subclass and main_group and subgroup):
         return None
-    symbol = f"{section}{klass}{subclass}{main_group}/{subgroup}"
-    return CpcCode(
-        code=normalize_cpc_symbol(symbol) or symbol,
-        section=section,
-        cpc_class=klass,
-        subclass=subclass,
-        main_group=main_group.lstrip("0") or "0",
-        subgroup=subgroup,
+    return cpc_code_from_parts(
+        (section, klass, subclass, main_group, subgroup),
         is_main=is_main,
         is_inventive=text_of(el, "classification-value") == "I",
         position=position,
@@ -199,66 +203,53 @@ def related_documents(container: Any) -> tuple[RelatedDocument, ...]:
     """Entries of ``us-related-documents``: relation/parent-doc shapes and plain ids (§2.2)."""
     if container is None:
         return ()
-    out: list[RelatedDocument] = []
+    out: list[RelatedDocument | None] = []
     for entry in container:
         if not isinstance(entry.tag, str):
             continue
         relation = entry.tag
         relations = entry.findall("relation")
-        if relations:
-            for rel in relations:
-                parent = rel.find("parent-doc")
-                doc = None if parent is None else parent.find("document-id")
-                raw = text_of(doc, "doc-number")
-                if raw is None:
-                    continue
-                grant_raw = text_of(parent, "parent-grant-document/document-id/doc-number")
-                child_raw = text_of(rel, "child-doc/document-id/doc-number")
-                out.append(
-                    RelatedDocument(
-                        relation=relation,
-                        doc_number=_normalize_related(relation, raw),
-                        doc_number_raw=raw,
-                        country=text_of(doc, "country"),
-                        kind=normalize_kind_code(text_of(doc, "kind")),
-                        date=parse_date(text_of(doc, "date")),
-                        parent_status=text_of(parent, "parent-status"),
-                        parent_grant_doc_num=normalize_grant_number(grant_raw) or grant_raw,
-                        child_doc_number=normalize_application_number(child_raw) or child_raw,
-                    )
+        for rel in relations:
+            parent = rel.find("parent-doc")
+            out.append(
+                _related_entry(
+                    relation,
+                    None if parent is None else parent.find("document-id"),
+                    text_of(parent, "parent-status"),
+                    text_of(parent, "parent-grant-document/document-id/doc-number"),
+                    text_of(rel, "child-doc/document-id/doc-number"),
                 )
-            continue
-        doc = entry.find("document-id")
-        raw = text_of(doc, "doc-number")
-        if raw is None:
-            continue
-        out.append(
-            RelatedDocument(
-                relation=relation,
-                doc_number=_normalize_related(relation, raw),
-                doc_number_raw=raw,
-                country=text_of(doc, "country"),
-                kind=normalize_kind_code(text_of(doc, "kind")),
-                date=parse_date(text_of(doc, "date")),
-                parent_status=text_of(entry, "us-provisional-application-status"),
             )
-        )
-    return tuple(out)
+        if not relations:
+            # Provisionals and related publications: a plain document-id, no parent/child.
+            out.append(
+                _related_entry(
+                    relation,
+                    entry.find("document-id"),
+                    text_of(entry, "us-provisional-application-status"),
+                )
+            )
+    return tuple(doc for doc in out if doc is not None)
 
 
-def _priority_claims(biblio: Any) -> tuple[PriorityClaim, ...]:
-    claims = []
-    for i, el in enumerate(biblio.findall("priority-claims/priority-claim"), start=1):
-        number = text_of(el, "doc-number")
-        if number is None:
-            continue
-        claims.append(
-            PriorityClaim(
-                sequence=i,
-                country=text_of(el, "country"),
-                doc_number=number,
-                date=parse_date(text_of(el, "date")),
-                kind=el.get("kind"),
-            )
-        )
-    return tuple(claims)
+def _related_entry(
+    relation: str,
+    doc: Any,
+    parent_status: str | None,
+    grant_raw: str | None = None,
+    child_raw: str | None = None,
+) -> RelatedDocument | None:
+    # An entry without a document number cannot be keyed and is dropped.
+    raw = text_of(doc, "doc-number")
+    if raw is None:
+        return None
+    return read_related(
+        doc,
+        _DOC_ID_PATHS,
+        relation=relation,
+        doc_number=_normalize_related(relation, raw),
+        doc_number_raw=raw,
+        parent_status=parent_status,
+        parent_grant_doc_num=normalize_grant_number(grant_raw) or grant_raw,
+        child_doc_number=normalize_application_number(child_raw) or child_raw,
+    )

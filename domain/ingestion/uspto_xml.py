@@ -10,13 +10,15 @@ numeric references. The per-generation field extraction lives in ``uspto_v4``,
 from __future__ import annotations
 
 import html.entities
+import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 from domain.ingestion.biblio_records import BiblioParseError, PatentDocumentRecord
 from domain.ingestion.normalize import collapse_ws, parse_int
+from domain.ingestion.sources import iter_source_streams
 from domain.ingestion.xml_safety import XMLSyntaxError, parse_xml_bytes
 
 RAW_LIMIT = 8 * 1024  # ingestion_errors.raw_data is capped at 8 KB (§1.2)
@@ -237,6 +239,46 @@ def iter_chunks(
         )
         if result is not None:
             yield result
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFeed:
+    """One family of weekly files (grants or publications): its roots' extractors."""
+
+    extractors: dict[str, Extractor]
+    biblio_end_tags: dict[str, bytes]  # per root, for recovery after the biblio block
+
+    def parse(
+        self, data: bytes, *, source_name: str, index: int
+    ) -> PatentDocumentRecord | BiblioParseError | None:
+        """Parse one complete document; None for a skipped root."""
+        return parse_chunk(
+            data,
+            source_name=source_name,
+            index=index,
+            extractors=self.extractors,
+            biblio_end_tags=self.biblio_end_tags,
+        )
+
+    def iter_stream(
+        self, stream: IO[bytes], *, source_name: str
+    ) -> Iterator[PatentDocumentRecord | BiblioParseError]:
+        """Documents of one (possibly concatenated) XML stream."""
+        return iter_chunks(
+            stream,
+            source_name=source_name,
+            extractors=self.extractors,
+            biblio_end_tags=self.biblio_end_tags,
+        )
+
+    def iter_path(
+        self, path: str | os.PathLike[str]
+    ) -> Iterator[PatentDocumentRecord | BiblioParseError]:
+        """Documents of a ``.xml``, ``.zip``, Red Book ``.tar`` or folder."""
+        # Only XML members are read (bulk ZIPs also hold lst.txt/rpt.html), and TAR → ZIP →
+        # XML nesting (quirk 17) is walked by sources.iter_source_streams.
+        for member in iter_source_streams(path):
+            yield from self.iter_stream(member.stream, source_name=member.name)
 
 
 # --------------------------------------------------------------------------- element helpers
