@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SPA_STAMP := frontend/node_modules/.installed-stamp
-SPA_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json frontend/package.json -type f 2>/dev/null)
+SPA_SOURCES := $(shell find frontend/src frontend/public frontend/scripts frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json frontend/package.json -type f 2>/dev/null)
 
 .PHONY: up test install spa lint format openapi test-py test-spa clean
 
@@ -41,8 +41,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-openapi: install
+# The API contract and the SPA's typed client are regenerated together.
+openapi: install $(SPA_STAMP)
 	$(BIN)/patentrack openapi
+	cd frontend && npm run generate:api
 
 test-spa: $(SPA_STAMP)
 	cd frontend && npm test
