@@ -13,50 +13,30 @@ from sqlalchemy.dialects import postgresql as pg
 
 from db import rls
 from db.roles import APP_ROLE, WORKER_ROLE
+from migrations.columns import UUID, execute_all, ts, uuid_pk
 
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-UUID = pg.UUID(as_uuid=True)
-NOW = sa.text("now()")
-
-
-def _ts(name: str, nullable: bool = False) -> sa.Column:
-    return sa.Column(
-        name,
-        sa.DateTime(timezone=True),
-        nullable=nullable,
-        server_default=None if nullable else NOW,
-    )
-
-
-def _id() -> sa.Column:
-    return sa.Column("id", UUID, primary_key=True, server_default=sa.text("gen_random_uuid()"))
-
-
-def _exec(statements: list[str]) -> None:
-    for statement in statements:
-        op.execute(statement)
-
 
 def upgrade() -> None:
-    _exec(rls.HELPER_FUNCTIONS)
+    execute_all(rls.HELPER_FUNCTIONS)
 
     op.create_table(
         "organizations",
-        _id(),
+        uuid_pk(),
         sa.Column("name", sa.String(500), nullable=False),
         sa.Column("slug", sa.String(100), nullable=False),
         sa.Column("status", sa.String(20), nullable=False, server_default="active"),
         sa.Column("is_platform", sa.Boolean(), nullable=False, server_default=sa.text("false")),
         sa.Column("mfa_required", sa.Boolean(), nullable=False, server_default=sa.text("false")),
-        _ts("trial_ends_at", nullable=True),
+        ts("trial_ends_at", nullable=True),
         sa.Column("legacy_org_id", sa.Integer()),
-        _ts("created_at"),
-        _ts("updated_at"),
-        _ts("deleted_at", nullable=True),
+        ts("created_at"),
+        ts("updated_at"),
+        ts("deleted_at", nullable=True),
         sa.CheckConstraint(
             "status IN ('active', 'trial', 'suspended', 'cancelled')",
             name="ck_organizations_status",
@@ -77,11 +57,11 @@ def upgrade() -> None:
         postgresql_where=sa.text("deleted_at IS NULL"),
     )
     # The tenant root: its own id is the tenant key (§11.2).
-    _exec(rls.tenant_table("organizations", column="id"))
+    execute_all(rls.tenant_table("organizations", column="id"))
 
     op.create_table(
         "users",
-        _id(),
+        uuid_pk(),
         sa.Column(
             "organization_id",
             UUID,
@@ -100,13 +80,13 @@ def upgrade() -> None:
         sa.Column("role", sa.String(20), nullable=False, server_default="org_member"),
         sa.Column("legacy_role_code", sa.Integer()),
         sa.Column("status", sa.String(20), nullable=False, server_default="pending"),
-        _ts("email_verified_at", nullable=True),
+        ts("email_verified_at", nullable=True),
         sa.Column("mfa_enabled", sa.Boolean(), nullable=False, server_default=sa.text("false")),
         sa.Column("mfa_secret", sa.Text()),
-        _ts("last_login_at", nullable=True),
-        _ts("created_at"),
-        _ts("updated_at"),
-        _ts("deleted_at", nullable=True),
+        ts("last_login_at", nullable=True),
+        ts("created_at"),
+        ts("updated_at"),
+        ts("deleted_at", nullable=True),
         sa.CheckConstraint(
             "role IN ('super_admin', 'org_admin', 'org_member')", name="ck_users_role"
         ),
@@ -123,11 +103,11 @@ def upgrade() -> None:
         postgresql_where=sa.text("deleted_at IS NULL"),
     )
     op.create_index("ix_users_organization_id", "users", ["organization_id"])
-    _exec(rls.tenant_table("users"))
+    execute_all(rls.tenant_table("users"))
 
     op.create_table(
         "audit_log",
-        _id(),
+        uuid_pk(),
         sa.Column(
             "organization_id",
             UUID,
@@ -148,7 +128,7 @@ def upgrade() -> None:
         sa.Column("user_agent", sa.Text()),
         sa.Column("before", pg.JSONB()),
         sa.Column("after", pg.JSONB()),
-        _ts("created_at"),
+        ts("created_at"),
         sa.CheckConstraint(
             "actor_type IN ('user', 'super_admin', 'share', 'worker', 'system')",
             name="ck_audit_log_actor_type",
@@ -160,7 +140,7 @@ def upgrade() -> None:
     # §10: insert-only. Org rows are visible to their org (the API limits reading to
     # admins); platform events (NULL org, e.g. a failed login for an unknown e-mail)
     # can be written without a tenant but read only by super admins.
-    _exec(
+    execute_all(
         [
             "ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE audit_log FORCE ROW LEVEL SECURITY",
@@ -174,16 +154,16 @@ def upgrade() -> None:
 
     op.create_table(
         "worker_probes",
-        _id(),
+        uuid_pk(),
         sa.Column("job_id", sa.String(128), nullable=False),
         sa.Column("note", sa.Text()),
         sa.Column("request_id", sa.String(128)),
         sa.Column("worker_role", sa.String(64), nullable=False),
-        _ts("completed_at", nullable=True),
-        _ts("created_at"),
+        ts("completed_at", nullable=True),
+        ts("created_at"),
         sa.UniqueConstraint("job_id", name="uq_worker_probes_job_id"),
     )
-    _exec(rls.platform_table("worker_probes"))
+    execute_all(rls.platform_table("worker_probes"))
 
 
 def downgrade() -> None:
@@ -191,4 +171,4 @@ def downgrade() -> None:
     op.drop_table("audit_log")
     op.drop_table("users")
     op.drop_table("organizations")
-    _exec(rls.DROP_HELPER_FUNCTIONS)
+    execute_all(rls.DROP_HELPER_FUNCTIONS)
