@@ -179,3 +179,12 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+
+
+class ValidationFailed(ApiError):
+    """A rule our code checks (not Pydantic), reported like D9: `details.fieldErrors`."""
+
+    status, code = 400, "VALIDATION_ERROR"
+
+    def __init__(self, message: str, *, field_errors: dict[str, list[str]], reason: str) -> None:
+        super().__init__(message, details={"reason": reason, "fieldErrors": field_errors})

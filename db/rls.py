@@ -8,7 +8,7 @@ grants decide which runtime role may touch shared [S] and platform [P] tables.
 
 from __future__ import annotations
 
-from db.roles import APP_ROLE, OWNER_ROLE, WORKER_ROLE
+from db.roles import APP_ROLE, AUTH_ROLE, OWNER_ROLE, WORKER_ROLE
 
 HELPER_FUNCTIONS = [
     "CREATE SCHEMA IF NOT EXISTS app",
@@ -86,6 +86,20 @@ def bootstrap_roles(passwords: dict[str, str | None]) -> list[str]:
         END $$
         """
     ]
+    # §11.3 (5): the definer of the pre-tenant lookup functions. It can never log in;
+    # the owner is a member only so migrations can hand it the functions they create.
+    # (Creating a BYPASSRLS role needs a superuser admin connection.)
+    statements.append(
+        f"""
+        DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AUTH_ROLE}') THEN
+            CREATE ROLE {AUTH_ROLE} NOLOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE;
+          END IF;
+        END $$
+        """
+    )
+    statements.append(f"ALTER ROLE {AUTH_ROLE} NOLOGIN NOSUPERUSER BYPASSRLS")
+    statements.append(f"GRANT {AUTH_ROLE} TO {OWNER_ROLE}")
     for role in (APP_ROLE, WORKER_ROLE):
         statements.append(
             f"""
@@ -112,6 +126,7 @@ def database_grants(database: str) -> list[str]:
         f'GRANT CONNECT ON DATABASE "{database}" TO {APP_ROLE}, {WORKER_ROLE}',
         f"GRANT USAGE, CREATE ON SCHEMA public TO {OWNER_ROLE}",
         f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}, {WORKER_ROLE}",
+        f"GRANT USAGE ON SCHEMA public TO {AUTH_ROLE}",
     ]
 
 

@@ -13,6 +13,9 @@ OWNER_ROLE = "patentrack_owner"
 APP_ROLE = "patentrack_app"
 WORKER_ROLE = "patentrack_worker"
 RUNTIME_ROLES = (APP_ROLE, WORKER_ROLE)
+# Owns the narrow SECURITY DEFINER pre-tenant lookups (login by e-mail, one-time tokens):
+# BYPASSRLS but NOLOGIN, and no runtime role is a member (domain-model §11.3 (5)).
+AUTH_ROLE = "patentrack_auth"
 
 
 def async_url(url: str | URL) -> URL:

@@ -99,3 +99,22 @@ def test_cli_refuses_to_start_the_api_and_says_why(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "JWT_SECRET is not set" in result.stderr
     assert "refusing to start in production mode" in result.stderr
+
+
+def test_cookies_are_secure_except_plain_http_localhost_in_dev_or_test() -> None:
+    from patentrack.settings import load_settings
+
+    def secure(environment: str, app_url: str) -> bool:
+        return load_settings(
+            environment=environment,
+            app_url=app_url,
+            database_url="postgresql://x@localhost/x",
+            redis_url="redis://localhost:6379/0",
+            jwt_secret="k3Jd9sL2mQ8wE4rT6yU1iO5pA7sD0fGhJkLzXcVb",
+        ).cookie_secure
+
+    assert not secure("development", "http://localhost:8000")
+    assert not secure("test", "http://127.0.0.1:8000")
+    assert secure("production", "http://localhost:8000")
+    assert secure("development", "http://devbox.internal:8000")
+    assert secure("development", "https://localhost")

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import text
 
+from api.auth.principal import public
 from patentrack import __version__
 
 router = APIRouter(prefix="/health", tags=["health"])
@@ -37,6 +38,7 @@ class Readiness(BaseModel):
 
 
 @router.get("/live", operation_id="health_live", response_model=Liveness)
+@public
 async def live() -> Liveness:
     """The process is up (no dependencies are checked)."""
     return Liveness(status="ok")
@@ -69,6 +71,7 @@ async def _redis(request: Request) -> CheckStatus:
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "A dependency is not ready"}},
 )
+@public
 async def ready(request: Request) -> JSONResponse:
     """Ready to serve: database reachable, migrations at head, Redis reachable (else 503)."""
     (database, migrations), redis = await asyncio.gather(_database(request), _redis(request))

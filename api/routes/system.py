@@ -1,7 +1,7 @@
 """Worker probes: enqueue a job and watch a worker complete it against PostgreSQL.
 
-Operators use it to prove the API → Redis → worker → PostgreSQL loop end to end. Until
-authentication lands it is mounted outside production only.
+Operators use it to prove the API → Redis → worker → PostgreSQL loop end to end. It is
+platform operations, so super admins only (D5), and mounted outside production only.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from sqlalchemy import select
 
-from api.deps import DbSession, Queue
+from api.deps import DbSession, Queue, SuperAdmin
 from api.errors import NotFound
 from api.request_context import current_request_id
 from db.models.jobs import WorkerProbe
@@ -48,7 +48,9 @@ class ProbeEnvelope(BaseModel):
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ProbeEnvelope,
 )
-async def create_probe(body: ProbeRequest, db: DbSession, queue: Queue) -> ProbeEnvelope:
+async def create_probe(
+    body: ProbeRequest, _: SuperAdmin, db: DbSession, queue: Queue
+) -> ProbeEnvelope:
     """Queue a probe job; it is enqueued only after this request's transaction commits."""
     job_id = queue.enqueue_after_commit(
         db, SYSTEM_PROBE, note=body.note, request_id=current_request_id()
@@ -57,7 +59,7 @@ async def create_probe(body: ProbeRequest, db: DbSession, queue: Queue) -> Probe
 
 
 @router.get("/probes/{job_id}", operation_id="system_get_probe", response_model=ProbeEnvelope)
-async def get_probe(job_id: str, db: DbSession, queue: Queue) -> ProbeEnvelope:
+async def get_probe(job_id: str, _: SuperAdmin, db: DbSession, queue: Queue) -> ProbeEnvelope:
     """The probe's state: complete once a worker has written its row."""
     row = (
         await db.execute(select(WorkerProbe).where(WorkerProbe.job_id == job_id))

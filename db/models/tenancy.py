@@ -97,9 +97,25 @@ class User(Base):
     mfa_enabled: Mapped[bool] = mapped_column(nullable=False, server_default=text("false"))
     mfa_secret: Mapped[str | None] = mapped_column(Text)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # D12 / api.md §2.6: the 20-failure lock that only an admin lifts (kept in Postgres,
+    # so a Redis flush cannot unlock an account under attack).
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # api.md §2.4 login step 4: the password verified at sign-in is below today's policy
+    # (D12); until it is changed the sessions reach only /me and change-password.
+    password_change_required: Mapped[bool] = mapped_column(
+        nullable=False, server_default=text("false")
+    )
+    # api.md §3.1 PATCH /me: {darkMode, savedSelections}, bounded by the request schema.
+    preferences: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, nullable=False, server_default=text("'{}'::jsonb")
+    )
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
 
 
 class AuditLog(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.roles import APP_ROLE, OWNER_ROLE, WORKER_ROLE
+from db.roles import APP_ROLE, AUTH_ROLE, OWNER_ROLE, WORKER_ROLE
 
 TENANT_TABLES_SQL = text(
     """
@@ -90,3 +90,58 @@ async def test_every_table_is_owned_by_the_owner_role(db: AsyncConnection) -> No
         ).scalars()
     )
     assert owners == {OWNER_ROLE}
+
+
+async def test_pre_tenant_lookup_role_is_bypass_nologin_and_out_of_reach(
+    db: AsyncConnection,
+) -> None:
+    # domain-model §11.3 (5): the definer role bypasses RLS, so nobody may log in as it
+    # or become it at runtime.
+    login, superuser, bypass = (
+        await db.execute(
+            text("SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :r"),
+            {"r": AUTH_ROLE},
+        )
+    ).one()
+    assert bypass and not login and not superuser
+    for role in (APP_ROLE, WORKER_ROLE):
+        member = (
+            await db.execute(
+                text("SELECT pg_has_role(:r, :a, 'MEMBER')"), {"r": role, "a": AUTH_ROLE}
+            )
+        ).scalar()
+        assert not member, f"{role} can become {AUTH_ROLE}"
+
+
+async def test_security_definer_functions_are_narrow(db: AsyncConnection) -> None:
+    rows = (
+        await db.execute(
+            text(
+                """
+                SELECT p.oid::regprocedure::text, r.rolname, p.proconfig
+                FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner
+                WHERE p.prosecdef AND p.pronamespace IN (
+                    SELECT oid FROM pg_namespace WHERE nspname IN ('app', 'public'))
+                """
+            )
+        )
+    ).all()
+    assert {name for name, _, _ in rows} >= {
+        "app.auth_login_lookup(text)",
+        "app.auth_token_lookup(text,text)",
+        "app.auth_email_taken(text)",
+    }
+    for name, owner, config in rows:
+        assert owner == AUTH_ROLE, f"{name} is owned by {owner}"
+        assert any(c.startswith("search_path=") for c in config or []), f"{name}: search_path"
+        public, worker, app = (
+            await db.execute(
+                text(
+                    "SELECT has_function_privilege('public', CAST(:f AS regprocedure), 'EXECUTE'),"
+                    " has_function_privilege(:w, CAST(:f AS regprocedure), 'EXECUTE'),"
+                    " has_function_privilege(:a, CAST(:f AS regprocedure), 'EXECUTE')"
+                ),
+                {"f": name, "w": WORKER_ROLE, "a": APP_ROLE},
+            )
+        ).one()
+        assert app and not worker and not public, name

@@ -1,0 +1,1 @@
+"""Authentication: access JWTs, Redis session families, CSRF, lockout, rate limits, RBAC."""

@@ -1,0 +1,167 @@
+"""Redis sliding-window rate limits (api.md §1.6), one ASGI middleware for every API call.
+
+Buckets `rl:{bucket}:{subject}`: per user by role (SA 1000, A 300, M 100 a minute), per
+tenant as a whole (1000), per IP when unauthenticated (10), and tighter per-route limits
+on the pre-session auth endpoints (R31). All of a request's buckets are checked and
+counted atomically in one Lua call; a refused request is not counted. Every response
+carries `X-RateLimit-*` for its tightest bucket; a 429 adds `Retry-After`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import uuid
+
+from redis.asyncio import Redis
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.auth.cookies import ACCESS_COOKIE
+from api.auth.tokens import TokenError, decode_access_token
+from api.errors import error_response
+from patentrack.settings import Settings
+
+log = logging.getLogger("patentrack.ratelimit")
+
+WINDOW_S = 60
+ROLE_LIMITS = {"super_admin": 1000, "org_admin": 300, "org_member": 100, "share": 30}
+TENANT_LIMIT = 1000
+ANONYMOUS_LIMIT = 10
+# R31: per-IP limits for the pre-session endpoints override the blanket 10/min.
+ROUTE_LIMITS = {
+    "/api/v1/auth/login": ("login", 5),
+    "/api/v1/auth/register": ("register", 3),
+    "/api/v1/auth/forgot-password": ("forgot", 3),
+    "/api/v1/auth/resend-verification": ("resend", 3),
+    "/api/v1/auth/verify-email": ("verify", 5),
+    "/api/v1/auth/reset-password": ("reset", 5),
+    "/api/v1/auth/mfa/verify": ("mfa", 5),
+    "/api/v1/auth/accept-invite": ("invite", 5),
+    "/api/v1/auth/refresh": ("refresh", 10),
+}
+# Probes and the contract must stay reachable for load balancers and SDK generators.
+EXEMPT_PREFIXES = ("/api/v1/health", "/api/v1/openapi.json", "/api/v1/docs")
+
+_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[1])
+local n = #KEYS
+local counts = {}
+local allowed = 1
+for i = 1, n do
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window)
+  counts[i] = redis.call('ZCARD', KEYS[i])
+  if counts[i] >= tonumber(ARGV[i + 1]) then allowed = 0 end
+end
+local out = {allowed, now}
+for i = 1, n do
+  if allowed == 1 then
+    redis.call('ZADD', KEYS[i], now, ARGV[n + 2])
+    redis.call('PEXPIRE', KEYS[i], window)
+    counts[i] = counts[i] + 1
+  end
+  local oldest = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
+  local reset = now + window
+  if oldest[2] then reset = tonumber(oldest[2]) + window end
+  table.insert(out, tonumber(ARGV[i + 1]) - counts[i])
+  table.insert(out, reset)
+end
+return out
+"""
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    for key, value in scope.get("headers") or []:
+        if key == b"cookie":
+            for part in value.decode("latin-1").split(";"):
+                k, _, v = part.strip().partition("=")
+                if k == name:
+                    return v
+    return None
+
+
+def buckets_for(scope: Scope, settings: Settings) -> list[tuple[str, int]]:
+    """The buckets one request counts against (most specific first)."""
+    ip = (scope.get("client") or ("unknown", 0))[0]
+    path = scope.get("path", "")
+    buckets: list[tuple[str, int]] = []
+    route = ROUTE_LIMITS.get(path)
+    if route and scope.get("method") == "POST":
+        buckets.append((f"rl:{route[0]}:{ip}", route[1]))
+    token = _cookie(scope, ACCESS_COOKIE)
+    claims = None
+    if token:
+        try:
+            claims = decode_access_token(settings, token)
+        except TokenError:
+            claims = None
+    if claims is None:
+        buckets.append((f"rl:anon:{ip}", ANONYMOUS_LIMIT))
+    else:
+        buckets.append((f"rl:user:{claims.user_id}", ROLE_LIMITS[claims.role]))
+        if claims.role != "super_admin":
+            buckets.append((f"rl:tenant:{claims.org_id}", TENANT_LIMIT))
+    return buckets
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or scope.get("method") == "OPTIONS"
+            or not path.startswith("/api/")
+            or path.startswith(EXEMPT_PREFIXES)
+        ):
+            await self.app(scope, receive, send)
+            return
+        redis: Redis = scope["app"].state.redis
+        buckets = buckets_for(scope, self.settings)
+        try:
+            result = await redis.eval(
+                _SCRIPT,
+                len(buckets),
+                *[b for b, _ in buckets],
+                str(WINDOW_S * 1000),
+                *[str(limit) for _, limit in buckets],
+                uuid.uuid4().hex,
+            )  # type: ignore[misc]
+        except Exception:  # Redis down: serve (fail open) rather than take the API down.
+            log.warning("rate limiter unavailable", exc_info=True)
+            await self.app(scope, receive, send)
+            return
+        allowed, now = int(result[0]), int(result[1])
+        pairs = [(int(result[2 + 2 * i]), int(result[3 + 2 * i])) for i in range(len(buckets))]
+        tightest = min(range(len(buckets)), key=lambda i: (pairs[i][0], -pairs[i][1]))
+        remaining, reset_ms = pairs[tightest]
+        headers = [
+            (b"x-ratelimit-limit", str(buckets[tightest][1]).encode()),
+            (b"x-ratelimit-remaining", str(max(remaining, 0)).encode()),
+            (b"x-ratelimit-reset", str(math.ceil(reset_ms / 1000)).encode()),
+        ]
+        if not allowed:
+            blocked = [i for i in range(len(buckets)) if pairs[i][0] <= 0]
+            wait_ms = max(pairs[i][1] for i in blocked) - now if blocked else WINDOW_S * 1000
+            retry_after = max(1, math.ceil(wait_ms / 1000))
+            response = error_response(
+                429,
+                "RATE_LIMITED",
+                "Too many requests; try again later.",
+                details={"retryAfter": retry_after},
+                headers={"Retry-After": str(retry_after)},
+            )
+            response.raw_headers.extend(headers)
+            await response(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,114 @@
+"""The access JWT (api.md §2.2): signed, 15 minutes, verification pins alg, aud and iss."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+
+from patentrack.settings import Settings
+
+ACCESS_TTL_S = 900
+AUDIENCE = "patentrack-api"
+REQUIRED_CLAIMS = ["sub", "org_id", "role", "sid", "iat", "exp", "aud", "iss", "jti", "typ"]
+ROLES = ("super_admin", "org_admin", "org_member")  # D4
+
+
+class TokenError(Exception):
+    """A rejected token; `reason` is the api.md §1.3 sub-code (token_expired / token_invalid)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    org_id: uuid.UUID
+    role: str
+    sid: str
+    mfa: bool  # second factor satisfied, or not required for this user (api.md §2.2)
+    iat: int
+    exp: int
+    jti: str
+
+
+def _signing_key(settings: Settings) -> str:
+    if settings.jwt_algorithm == "RS256":
+        assert settings.jwt_private_key
+        return settings.jwt_private_key.get_secret_value()
+    return settings.jwt_secret_value()
+
+
+def _verifying_key(settings: Settings) -> str:
+    if settings.jwt_algorithm == "RS256":
+        assert settings.jwt_public_key
+        return settings.jwt_public_key
+    return settings.jwt_secret_value()
+
+
+def issue_access_token(
+    settings: Settings,
+    *,
+    user_id: uuid.UUID,
+    org_id: uuid.UUID,
+    role: str,
+    sid: str,
+    mfa: bool,
+    now: int | None = None,
+) -> tuple[str, int]:
+    """A signed access token and its expiry (epoch seconds)."""
+    issued = int(time.time()) if now is None else now
+    expires = issued + ACCESS_TTL_S
+    claims: dict[str, Any] = {
+        "sub": str(user_id),
+        "org_id": str(org_id),
+        "role": role,
+        "sid": sid,
+        "mfa": mfa,
+        "typ": "access",
+        "iss": settings.jwt_issuer,
+        "aud": AUDIENCE,
+        "iat": issued,
+        "exp": expires,
+        "jti": uuid.uuid4().hex,
+    }
+    token = jwt.encode(claims, _signing_key(settings), algorithm=settings.jwt_algorithm)
+    return token, expires
+
+
+def decode_access_token(settings: Settings, token: str) -> AccessClaims:
+    """Verify and decode; only the configured algorithm is accepted (no `none`, no HS/RS swap)."""
+    try:
+        claims = jwt.decode(
+            token,
+            _verifying_key(settings),
+            algorithms=[settings.jwt_algorithm],
+            audience=AUDIENCE,
+            issuer=settings.jwt_issuer,
+            options={"require": REQUIRED_CLAIMS, "verify_iat": True},
+            leeway=0,
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise TokenError("token_expired") from exc
+    except jwt.PyJWTError as exc:
+        raise TokenError("token_invalid") from exc
+    try:
+        if claims["typ"] != "access" or claims["role"] not in ROLES:
+            raise TokenError("token_invalid")
+        return AccessClaims(
+            user_id=uuid.UUID(str(claims["sub"])),
+            org_id=uuid.UUID(str(claims["org_id"])),
+            role=str(claims["role"]),
+            sid=str(claims["sid"]),
+            mfa=claims.get("mfa") is True,
+            iat=int(claims["iat"]),
+            exp=int(claims["exp"]),
+            jti=str(claims["jti"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise TokenError("token_invalid") from exc

@@ -1,0 +1,1 @@
+"""Pure authentication rules: lockout tiers, TOTP windows, one-time secrets."""
