@@ -1,0 +1,1 @@
+"""Bulk loaders: COPY into staging, set-based merges. They flush, never commit."""

@@ -1,0 +1,34 @@
+"""After a load: which organizations track the changed assets, and queue their pipelines."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.repos.assets import organizations_affected_by_jobs
+from db.session import tenant_session
+from db.tenant import TenantContext
+from worker.jobs import JobQueue
+from worker.pipeline.triggers import request_pipeline
+from worker.task_names import pipeline_job_id
+
+__all__ = ["fan_out", "pipeline_job_id"]
+
+
+async def fan_out(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    queue: JobQueue | None,
+    job_ids: Sequence[uuid.UUID],
+) -> list[uuid.UUID]:
+    """Orgs whose assets appear in rows written by `job_ids`; each is marked dirty and its
+    pipeline queued after this transaction commits (D15, D17), so a load that lands
+    during a running pipeline still gets exactly one follow-up run. Reading every org's
+    assets is the audited super-admin path (domain-model §11.3 (4))."""
+    async with tenant_session(sessionmaker, TenantContext.super_admin()) as session:
+        orgs = await organizations_affected_by_jobs(session, job_ids)
+        if queue is not None:
+            for org in orgs:
+                await request_pipeline(queue, session, org, "ingestion")
+    return orgs
