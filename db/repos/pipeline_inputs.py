@@ -1,0 +1,255 @@
+"""Read side of the per-org pipeline: an organization's assets, their conveyances, parties,
+companies, classifications and entity groups, as domain values (business-rules §10).
+
+Every query runs in the step's tenant transaction (RLS applies to the tenant tables); the
+shared tables are read through the org's assets, so only conveyances touching an org
+asset are loaded. Doc numbers are normalised at ingestion (pitfall 18): plain joins.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.titles.names import name_key
+from domain.titles.types import Conveyance, ConveyanceType, DocumentRef, Party, TypedConveyance
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    id: uuid.UUID
+    appno: str | None
+    grant: str | None
+    company_id: uuid.UUID | None
+    layout_id: int
+    appno_date: date | None = None
+    title: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Same key as DocumentRef.key: application number, else grant number."""
+        return self.appno or self.grant or ""
+
+    @property
+    def doc(self) -> DocumentRef:
+        return DocumentRef(appno=self.appno, grant=self.grant)
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    id: uuid.UUID
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    group_key: str
+    canonical_name: str
+    raw_name: str
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    """Effective fields of `org_assignments` (§1.3: readers use effective fields only)."""
+
+    rule_type: str
+    source: str
+    effective_type: str
+    employer_assign: bool
+    inventor_source: str
+
+
+@dataclass
+class OrgInputs:
+    """Everything a step reads, loaded once per step transaction."""
+
+    assets: list[AssetRow]
+    conveyances: dict[str, Conveyance]
+    assignment_ids: dict[str, uuid.UUID]
+    asset_rfs: dict[uuid.UUID, list[str]] = field(default_factory=dict)
+    # rf_id -> (reel_no, frame_no) as recorded (text, leading zeros kept).
+    reel_frame: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def typed(self, classes: dict[str, ClassRow], rf_ids: list[str]) -> list[TypedConveyance]:
+        """Conveyances with their effective classification (§1.3)."""
+        out = []
+        for rf in rf_ids:
+            c = classes.get(rf)
+            if c is not None:
+                out.append(
+                    TypedConveyance(
+                        self.conveyances[rf], ConveyanceType(c.effective_type), c.employer_assign
+                    )
+                )
+        return out
+
+
+_ASSETS = text(
+    "SELECT id, appno_doc_num, grant_doc_num, company_id, layout_id FROM assets"
+    " WHERE organization_id = :org AND deleted_at IS NULL ORDER BY id"
+)
+# Two index-backed joins (appno, grant) instead of one OR join.
+_LINKS = text(
+    """
+    SELECT a.id, d.assignment_id, d.appno_date, d.title
+    FROM assets a JOIN document_ids d ON d.appno_doc_num = a.appno_doc_num
+    WHERE a.organization_id = :org AND a.deleted_at IS NULL AND a.appno_doc_num IS NOT NULL
+    UNION
+    SELECT a.id, d.assignment_id, d.appno_date, d.title
+    FROM assets a JOIN document_ids d ON d.grant_doc_num = a.grant_doc_num
+    WHERE a.organization_id = :org AND a.deleted_at IS NULL AND a.grant_doc_num IS NOT NULL
+    """
+)
+# Void (purged) records are not part of the title (ingestion.md §2.1 purge indicator).
+_ASSIGNMENTS = text(
+    "SELECT id, rf_id, reel_no, frame_no, convey_text, record_dt, exec_dt, cname"
+    " FROM assignments WHERE id = ANY(:ids) AND status = 'active'"
+)
+_ASSIGNORS = text(
+    "SELECT assignment_id, or_name, exec_dt FROM assignors"
+    " WHERE assignment_id = ANY(:ids) ORDER BY assignment_id, seq"
+)
+_ASSIGNEES = text(
+    "SELECT assignment_id, ee_name, ee_country FROM assignees"
+    " WHERE assignment_id = ANY(:ids) ORDER BY assignment_id, seq"
+)
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+async def load_inputs(
+    session: AsyncSession, org_id: uuid.UUID, groups: dict[str, GroupRow] | None = None
+) -> OrgInputs:
+    """The org's live assets and every active conveyance touching one of them.
+
+    With `groups` (step 2a output), parties carry their group id and canonical name."""
+    assets_raw = (await session.execute(_ASSETS, {"org": org_id})).all()
+    dates: dict[uuid.UUID, date | None] = {}
+    titles: dict[uuid.UUID, str | None] = {}
+    by_assignment: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for asset_id, assignment_id, appno_date, title in (
+        await session.execute(_LINKS, {"org": org_id})
+    ).all():
+        by_assignment[assignment_id].add(asset_id)
+        if appno_date is not None and dates.get(asset_id) is None:
+            dates[asset_id] = appno_date
+        if title and not titles.get(asset_id):
+            titles[asset_id] = title
+    assets = [
+        AssetRow(r[0], r[1], r[2], r[3], r[4], dates.get(r[0]), titles.get(r[0]))
+        for r in assets_raw
+    ]
+    by_id = {a.id: a for a in assets}
+    ids = list(by_assignment)
+    ors: dict[uuid.UUID, list[Party]] = defaultdict(list)
+    ees: dict[uuid.UUID, list[Party]] = defaultdict(list)
+
+    def party(name: str, exec_dt: date | None = None, country: str | None = None) -> Party:
+        g = groups.get(name_key(name)) if groups else None
+        return Party(
+            name=name,
+            entity_id=f"g:{g.group_key}" if g else None,
+            canonical_name=g.canonical_name if g else None,
+            exec_dt=exec_dt,
+            country=country,
+        )
+
+    if ids:
+        for aid, name, exec_dt in (await session.execute(_ASSIGNORS, {"ids": ids})).all():
+            ors[aid].append(party(name, exec_dt=exec_dt))
+        for aid, name, country in (await session.execute(_ASSIGNEES, {"ids": ids})).all():
+            ees[aid].append(party(name, country=country))
+    conveyances: dict[str, Conveyance] = {}
+    assignment_ids: dict[str, uuid.UUID] = {}
+    asset_rfs: dict[uuid.UUID, list[str]] = defaultdict(list)
+    reel_frame: dict[str, tuple[str, str]] = {}
+    rows = (await session.execute(_ASSIGNMENTS, {"ids": ids})).all() if ids else []
+    for aid, rf, reel, frame, convey_text, record_dt, exec_dt, cname in rows:
+        linked = sorted(by_assignment[aid])
+        conveyances[rf] = Conveyance(
+            rf_id=rf,
+            reel_no=_int(reel),
+            frame_no=_int(frame),
+            convey_text=convey_text,
+            record_dt=record_dt,
+            assignors=tuple(ors[aid]),
+            assignees=tuple(ees[aid]),
+            # Only the org's own assets: tree asset counts are org assets (BR-025..).
+            documents=tuple(by_id[a].doc for a in linked),
+            exec_dt=exec_dt,
+            correspondent=cname,
+        )
+        assignment_ids[rf] = aid
+        reel_frame[rf] = (reel, frame)
+        for a in linked:
+            asset_rfs[a].append(rf)
+    for rfs in asset_rfs.values():
+        rfs.sort()
+    return OrgInputs(assets, conveyances, assignment_ids, dict(asset_rfs), reel_frame)
+
+
+def with_groups(data: OrgInputs, groups: dict[str, GroupRow]) -> OrgInputs:
+    """The same inputs with every party carrying its step-2a group id and canonical name."""
+    memo: dict[Party, Party] = {}
+
+    def grouped(p: Party) -> Party:
+        if p not in memo:
+            g = groups.get(name_key(p.name))
+            memo[p] = (
+                replace(p, entity_id=f"g:{g.group_key}", canonical_name=g.canonical_name)
+                if g
+                else p
+            )
+        return memo[p]
+
+    conveyances = {
+        rf: replace(
+            c,
+            assignors=tuple(grouped(p) for p in c.assignors),
+            assignees=tuple(grouped(p) for p in c.assignees),
+        )
+        for rf, c in data.conveyances.items()
+    }
+    return replace(data, conveyances=conveyances)
+
+
+async def load_companies(session: AsyncSession, org_id: uuid.UUID) -> list[CompanyRow]:
+    rows = await session.execute(
+        text(
+            "SELECT id, name, aliases FROM companies"
+            " WHERE organization_id = :org AND deleted_at IS NULL ORDER BY name, id"
+        ),
+        {"org": org_id},
+    )
+    return [CompanyRow(r[0], r[1], tuple(r[2] or ())) for r in rows.all()]
+
+
+async def load_groups(session: AsyncSession, org_id: uuid.UUID) -> dict[str, GroupRow]:
+    """Step 2a output: name_key -> its group (BR-018..020)."""
+    rows = await session.execute(
+        text(
+            "SELECT name_key, group_key, canonical_name, raw_name FROM org_entity_groups"
+            " WHERE organization_id = :org"
+        ),
+        {"org": org_id},
+    )
+    return {r[0]: GroupRow(r[1], r[2], r[3]) for r in rows.all()}
+
+
+async def load_classifications(session: AsyncSession, org_id: uuid.UUID) -> dict[str, ClassRow]:
+    rows = await session.execute(
+        text(
+            "SELECT rf_id, rule_type, source, effective_type, employer_assign, inventor_source"
+            " FROM org_assignments WHERE organization_id = :org"
+        ),
+        {"org": org_id},
+    )
+    return {r[0]: ClassRow(r[1], r[2], r[3], r[4], r[5]) for r in rows.all()}

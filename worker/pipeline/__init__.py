@@ -1,0 +1,1 @@
+"""The per-organization pipeline DAG (D15, business-rules §10)."""

@@ -1,0 +1,48 @@
+"""Progress events on Redis pub/sub for the SSE streams (D15, business-rules §10).
+
+Channel `pipeline:org:{orgId}`; every event is JSON with an `id` that increases
+monotonically per organization (Redis INCR), so an SSE client can resume with
+Last-Event-ID from the capped replay list kept next to the channel.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from redis.asyncio import Redis
+
+REPLAY_LENGTH = 200
+
+
+def channel(org_id: uuid.UUID | str) -> str:
+    return f"pipeline:org:{org_id}"
+
+
+async def publish(redis: Redis, org_id: uuid.UUID, event: str, **data: Any) -> dict[str, Any]:
+    """Publish one event (`step.started`, `step.finished`, `step.failed`, `run.finished`...)."""
+    name = channel(org_id)
+    event_id = int(await redis.incr(f"{name}:seq"))
+    payload = {
+        "id": event_id,
+        "event": event,
+        "organizationId": str(org_id),
+        "at": datetime.now(UTC).isoformat(),
+        **data,
+    }
+    body = json.dumps(payload, default=str, sort_keys=True)
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.rpush(f"{name}:events", body)
+        pipe.ltrim(f"{name}:events", -REPLAY_LENGTH, -1)
+        pipe.publish(name, body)
+        await pipe.execute()
+    return payload
+
+
+async def replay(redis: Redis, org_id: uuid.UUID, after_id: int = 0) -> list[dict[str, Any]]:
+    """Events still in the replay list with an id above `after_id` (SSE Last-Event-ID)."""
+    raw: list[bytes] = await redis.lrange(f"{channel(org_id)}:events", 0, -1)  # type: ignore[misc]
+    events = [json.loads(r) for r in raw]
+    return [e for e in events if int(e["id"]) > after_id]

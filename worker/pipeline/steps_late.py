@@ -1,0 +1,261 @@
+"""Steps 5-8: broken_title, dashboard, summary, generate_json (business-rules §5, §6, §10)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import text
+
+from db.repos import pipeline_outputs as out
+from db.repos.pipeline_inputs import AssetRow, ClassRow, OrgInputs
+from domain.titles.chain import evaluate_chain
+from domain.titles.dashboard import SummaryAsset, in_floor_scope, summary_metrics
+from domain.titles.diagram import DiagramAsset, build_diagram
+from domain.titles.names import name_key
+from domain.titles.ownership import owner_from_verdict
+from domain.titles.parties import alias_keys
+from domain.titles.types import ChainBreak, ChainVerdict, OrgCompany, TypedConveyance
+from worker.pipeline.env import RunEnv, StepResult, compute
+from worker.pipeline.scoping import activities, by_company
+from worker.pipeline.steps_early import asset_inventor_map, typed_inputs
+
+DEFAULT_LAYOUT_ID = 15  # BR-040: org default_layout_id (no customer_configurations yet)
+
+
+def _break_json(b: ChainBreak) -> dict[str, Any]:
+    return {
+        "seq": b.seq,
+        "beforeRfId": b.before_rf,
+        "afterRfId": b.after_rf,
+        "expected": list(b.expected),
+        "actual": list(b.actual),
+        "reason": b.reason.value,
+    }
+
+
+def _verdicts(
+    data: OrgInputs, classes: dict[str, ClassRow]
+) -> list[tuple[AssetRow, list[TypedConveyance], ChainVerdict]]:
+    """BR-032 per asset, on the effective classification (§1.3) and D19 inventor source."""
+    inventors = asset_inventor_map(data, classes)
+    result = []
+    for asset in data.assets:
+        typed = data.typed(classes, data.asset_rfs.get(asset.id, []))
+        source = inventors[str(asset.id)][1]
+        result.append((asset, typed, evaluate_chain(typed, source)))
+    return result
+
+
+async def broken_title_step(env: RunEnv) -> StepResult:
+    """Step 5 (BR-032..036) + D2 current owner and open liens of every asset."""
+    async with env.session() as s:
+        data, classes, _ = await typed_inputs(env, s)
+        verdicts = await compute(_verdicts, data, classes)
+        chains, owners, liens = [], [], []
+        for asset, _typed, v in verdicts:
+            owner = owner_from_verdict(v)
+            owners.append(
+                {
+                    **env.derived(),
+                    "asset_id": asset.id,
+                    "status": owner.status.value,
+                    "holders": list(owner.holders),
+                    "holder_keys": list(owner.holder_ids),
+                    "supporting_rf_ids": list(owner.supporting_rf_ids),
+                    "open_lien_count": len(owner.open_liens),
+                    "inventor_source": v.inventor_source.value,
+                }
+            )
+            for lien in v.open_liens:
+                for key, name in zip(lien.secured_party_ids, lien.secured_parties, strict=True):
+                    liens.append(
+                        {
+                            **env.derived(),
+                            "asset_id": asset.id,
+                            "rf_id": lien.rf_id,
+                            "secured_party_key": key,
+                            "secured_party_name": name,
+                            "grantors": list(lien.grantors),
+                            "record_dt": lien.record_dt,
+                            "effective_dt": lien.effective_dt,
+                        }
+                    )
+            if not in_floor_scope(asset.appno_date):
+                continue  # BR-039: verdicts only for assets filed after the floor year
+            head = v.headline_break
+            chains.append(
+                {
+                    **env.derived(),
+                    "asset_id": asset.id,
+                    "patent_doc_num": asset.key,
+                    "status": v.status.value,
+                    "reason_code": v.reasons[0].value if v.reasons else None,
+                    "reasons": [r.value for r in v.reasons],
+                    "breaks": [_break_json(b) for b in v.breaks],
+                    "headline_break": _break_json(head) if head else None,
+                    "break_seq": head.seq if head else None,
+                    "break_point_rf_id": head.after_rf if head else None,
+                    "missing_link_from": ", ".join(head.expected) if head else None,
+                    "missing_link_to": ", ".join(head.actual) if head else None,
+                    "has_employee_start": v.has_employee_start,
+                    "employee_links": v.employee_links,
+                    "chain_length": v.chain_length,
+                    "open_security_rf_ids": list(v.open_security_rf_ids),
+                    "current_holders": list(v.current_holders),
+                    "inventor_source": v.inventor_source.value,
+                }
+            )
+        # Dedupe a lender listed twice on one security (same key): one row per lender.
+        liens = list(
+            {(r["asset_id"], r["rf_id"], r["secured_party_key"]): r for r in liens}.values()
+        )
+        await out.replace_rows(s, "broken_title_chains", env.org_id, chains)
+        await out.replace_rows(s, "asset_ownership", env.org_id, owners)
+        await out.replace_rows(s, "open_liens", env.org_id, liens)
+    broken = sum(1 for c in chains if c["status"] == "broken")
+    return StepResult(
+        len(chains) + len(owners) + len(liens),
+        {"verdicts": len(chains), "broken": broken, "openLiens": len(liens)},
+    )
+
+
+# BR-036/037 (type 0/1 per asset, 18 per open security) from step 5's rows, set-based;
+# BR-040 layout filter. Type 20 (law firms) needs the law_firms master table (not yet).
+_DASHBOARD = text(
+    """
+    INSERT INTO dashboard_items (organization_id, asset_id, company_id, type, patent,
+        application, rf_id, headline_break, ruleset_version, run_id)
+    SELECT b.organization_id, b.asset_id, a.company_id,
+           CASE WHEN b.status = 'broken' THEN 1 ELSE 0 END,
+           a.grant_doc_num, a.appno_doc_num,
+           CASE WHEN b.status = 'broken' THEN b.break_point_rf_id END,
+           CASE WHEN b.status = 'broken' THEN b.headline_break END, :ver, CAST(:run AS uuid)
+    FROM broken_title_chains b JOIN assets a ON a.id = b.asset_id
+    WHERE b.organization_id = :org AND a.layout_id = :layout
+    UNION ALL
+    SELECT b.organization_id, b.asset_id, a.company_id, 18, a.grant_doc_num,
+           a.appno_doc_num, sec.rf_id, NULL, :ver, CAST(:run AS uuid)
+    FROM broken_title_chains b JOIN assets a ON a.id = b.asset_id
+    CROSS JOIN LATERAL unnest(b.open_security_rf_ids) AS sec(rf_id)
+    WHERE b.organization_id = :org AND a.layout_id = :layout
+    """
+)
+
+
+async def dashboard_step(env: RunEnv) -> StepResult:
+    """Step 6 (BR-036..040): dashboard rows; counts per company/org are GROUP BY queries."""
+    async with env.session() as s:
+        await s.execute(
+            text("DELETE FROM dashboard_items WHERE organization_id = :org"), {"org": env.org_id}
+        )
+        result = await s.execute(
+            _DASHBOARD,
+            {"org": env.org_id, "ver": env.ruleset, "run": env.run_id, "layout": DEFAULT_LAYOUT_ID},
+        )
+    return StepResult(max(result.rowcount, 0))  # type: ignore[attr-defined]
+
+
+def _summaries(
+    env: RunEnv, data: OrgInputs, classes: dict[str, ClassRow], companies: Sequence[OrgCompany]
+) -> list[dict[str, Any]]:
+    inventors = asset_inventor_map(data, classes)
+
+    def summary_asset(a: AssetRow) -> SummaryAsset:
+        names = tuple(
+            " ".join(x for x in (i.given, i.middle, i.family) if x) for i in inventors[str(a.id)][0]
+        )
+        return SummaryAsset(
+            a.key,
+            a.appno_date,
+            a.layout_id,
+            names,
+            tuple(data.typed(classes, data.asset_rfs.get(a.id, []))),
+        )
+
+    org_keys = frozenset(k for c in companies for k in alias_keys(c))
+    summary_assets = {a.id: summary_asset(a) for a in data.assets}
+    all_assets = list(summary_assets.values())
+    by_owner: dict[str, list[SummaryAsset]] = {}
+    for a in data.assets:
+        by_owner.setdefault(str(a.company_id), []).append(summary_assets[a.id])
+    metrics = []
+    for company, on_company in by_company(data.typed(classes, sorted(data.conveyances)), companies):
+        # BR-043 "c's assets": the assets filed under the company (assets.company_id).
+        mine = by_owner.get(company.company_id, [])
+        rfs = {tc.rf_id for sa in mine for tc in sa.conveyances}
+        typed = [tc for tc in on_company if tc.rf_id in rfs]
+        metrics.append(
+            summary_metrics(
+                company.company_id, mine, activities(typed, [company]), org_keys, env.today
+            )
+        )
+    org_activities = activities(
+        list({tc.rf_id: tc for sa in all_assets for tc in sa.conveyances}.values()), companies
+    )
+    # BR-042: the org row (company_id NULL) over all the org's assets and companies.
+    metrics.append(
+        summary_metrics(
+            None, all_assets, org_activities, org_keys, env.today, companies=len(companies)
+        )
+    )
+    return [
+        {
+            **env.derived(),
+            "company_id": m.company_id,
+            "company_count": m.companies,
+            "activity_count": m.activities,
+            "entity_count": m.entities,
+            "party_count": m.parties,
+            "employee_count": m.employees,
+            "transaction_count": m.transactions,
+            "asset_count": m.assets,
+            "arrow_count": m.arrows,
+        }
+        for m in metrics
+    ]
+
+
+async def summary_step(env: RunEnv) -> StepResult:
+    """Step 7 (BR-041..043): summary metrics per company plus the org row."""
+    async with env.session() as s:
+        data, classes, companies = await typed_inputs(env, s)
+        rows = await compute(_summaries, env, data, classes, companies)
+        await out.replace_rows(s, "summary_metrics", env.org_id, rows)
+    return StepResult(len(rows))
+
+
+def _diagrams(
+    env: RunEnv, data: OrgInputs, classes: dict[str, ClassRow], companies: Sequence[OrgCompany]
+) -> list[dict[str, Any]]:
+    org_names = sorted({n for c in companies for n in c.names if name_key(n)})
+    rows = []
+    for asset, typed, verdict in _verdicts(data, classes):
+        payload = build_diagram(
+            DiagramAsset(asset.appno, asset.grant, asset.title, None),
+            typed,
+            verdict,
+            companies=companies,
+            org_names=org_names,
+            run_id=str(env.run_id),
+            generated_at=env.generated_at,
+        )
+        rows.append(
+            {
+                **env.derived(),
+                "asset_id": asset.id,
+                "is_broken": payload["isBrokenTitle"],
+                "chain_status": verdict.status.value,
+                "diagram_json": payload,
+            }
+        )
+    return rows
+
+
+async def generate_json_step(env: RunEnv) -> StepResult:
+    """Step 8 (D16): the diagram payload of every asset, stored for the API to serve as is."""
+    async with env.session() as s:
+        data, classes, companies = await typed_inputs(env, s)
+        rows = await compute(_diagrams, env, data, classes, companies)
+        await out.replace_rows(s, "asset_diagrams", env.org_id, rows)
+    return StepResult(len(rows))
