@@ -1,0 +1,1 @@
+"""Company enrichment (domain and logo), ingestion.md §2.11."""
