@@ -6,15 +6,29 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from api import metrics
+from api.auth.principal import authenticate
+from api.auth.ratelimit import RateLimitMiddleware
 from api.errors import install_error_handlers
 from api.openapi import install_openapi
 from api.request_context import RequestContextMiddleware
-from api.routes import health, system
+from api.routes import (
+    admin_organizations,
+    audit_log,
+    auth,
+    companies,
+    health,
+    me,
+    mfa,
+    organizations,
+    pipeline,
+    system,
+    users,
+)
 from api.spa import SpaFiles
 from db.engine import make_engine, make_sessionmaker
 from db.migrate import head_revisions
@@ -78,8 +92,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
 
-    api = APIRouter(prefix=API_PREFIX)
+    # Default deny: every route is authenticated unless its endpoint is marked @public.
+    api = APIRouter(prefix=API_PREFIX, dependencies=[Depends(authenticate)])
     api.include_router(health.router)
+    for area in (auth, mfa, me, users, organizations, admin_organizations, audit_log):
+        api.include_router(area.router)
+    for area in (pipeline, companies):  # issue 6: rebuild/status, companies drive the pipeline
+        api.include_router(area.router)
     if settings.environment != "production":
         api.include_router(system.router)
     app.include_router(api)
@@ -88,6 +107,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_openapi(app)
 
+    # Inside CORS (a 429 still carries the CORS headers), outside the routes.
+    app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.allowed_origins,

@@ -14,9 +14,11 @@ import httpx
 import typer
 from rich.console import Console
 
+from patentrack.cli_ingest import ingest_app
 from patentrack.settings import Settings, SettingsError, load_settings
 
 app = typer.Typer(help="PatenTrack: who really owns a patent.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
 console = Console(stderr=True)
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,6 +134,17 @@ def createsuperuser(
 
 
 @app.command()
+def mailsink(
+    port: Annotated[int, typer.Option(help="SMTP port")] = 1025,
+    host: Annotated[str, typer.Option(help="Bind address")] = "127.0.0.1",
+) -> None:
+    """Development SMTP sink: print the links of every mail the API sends."""
+    from patentrack.mailsink import run
+
+    run(host, port)
+
+
+@app.command()
 def openapi(
     check: Annotated[bool, typer.Option(help="Fail if openapi.json is stale")] = False,
 ) -> None:
@@ -156,7 +169,13 @@ def up(
     demo: Annotated[bool, typer.Option(help="Seed the demo organization")] = True,
 ) -> None:
     """Start everything: embedded PostgreSQL/Redis unless configured, API, worker, scheduler."""
-    from patentrack.demo import DEMO_LOGINS, seed_demo
+    from patentrack.demo import (
+        DEMO_LOGINS,
+        DEMO_SUPERADMIN,
+        load_demo_assignments,
+        request_demo_pipeline,
+        seed_demo,
+    )
     from patentrack.services import resolve
     from patentrack.supervisor import Supervisor, install_signal_handlers
 
@@ -180,7 +199,15 @@ def up(
         _migrate(settings)
         if demo:
             asyncio.run(seed_demo(settings))
+            asyncio.run(load_demo_assignments(settings))
+            asyncio.run(request_demo_pipeline(settings))  # the worker below runs it
         supervisor = Supervisor(env)
+        if "smtp_host" not in settings.model_fields_set:
+            # No mail server configured: a local sink prints the mails' links instead.
+            from patentrack.embedded import free_port
+
+            env["SMTP_HOST"], env["SMTP_PORT"] = "127.0.0.1", str(free_port())
+            supervisor.spawn("mail", ["mailsink", "--port", env["SMTP_PORT"]])
         supervisor.spawn("api", ["api", "--port", str(port)])
         supervisor.spawn("worker", ["worker"])
         supervisor.spawn("scheduler", ["scheduler"])
@@ -188,7 +215,8 @@ def up(
         _wait_ready(url, supervisor)
         console.print(f"\n[bold green]PatenTrack is ready:[/] {url}")
         if demo:
-            for login in DEMO_LOGINS:
+            logins = (*DEMO_LOGINS, DEMO_SUPERADMIN) if settings.is_development else DEMO_LOGINS
+            for login in logins:
                 console.print(f"  {login.role:<11} {login.email}  password: {login.password}")
         console.print("Press Ctrl-C to stop.\n")
         print(json.dumps({"event": "ready", "url": url}), flush=True)

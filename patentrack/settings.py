@@ -11,6 +11,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +52,11 @@ class Settings(BaseSettings):
     redis_url: str | None = None
 
     jwt_secret: SecretStr | None = None
+    # RS256 when both PEM keys are configured (api.md §2.2: production keys from a KMS);
+    # otherwise HS256 with JWT_SECRET. Verification accepts only the configured algorithm.
+    jwt_private_key: SecretStr | None = None
+    jwt_public_key: str | None = None
+    jwt_issuer: str = "patentrack"
     app_url: str = "http://localhost:8000"
     share_url: str | None = None
     cors_origins: list[str] = Field(default_factory=list)
@@ -61,6 +67,20 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_from: str = "PatenTrack <no-reply@patentrack.local>"
     smtp_starttls: bool = False
+
+    # USPTO daily assignment feed (ingestion.md §2.1, §4.1). The key travels only as the
+    # x-api-key header to this host (BR-054) and is never logged.
+    uspto_assignment_base_url: str = "https://api.uspto.gov/api/v1/datasets/products/files/PASDL/"
+    uspto_assignment_backfile_base_url: str = (
+        "https://api.uspto.gov/api/v1/datasets/products/files/PASYR/"
+    )
+    uspto_api_key: SecretStr | None = None
+    # BR-058: 429 backoff base (1, 2, 4, 8, 16 s) and tries; network errors retry at a fixed delay.
+    uspto_backoff_base_s: float = 1.0
+    uspto_max_tries: int = 5
+    uspto_network_retry_s: float = 5.0
+    ingest_batch_size: int = 5000
+    ingest_workdir: Path | None = None
 
     data_dir: Path = Path(".data")
     host: str = "127.0.0.1"
@@ -98,6 +118,8 @@ class Settings(BaseSettings):
             problems.append("DATABASE_URL is not set (embedded PostgreSQL is for development only)")
         if not self.redis_url:
             problems.append("REDIS_URL is not set (embedded Redis is for development only)")
+        if bool(self.jwt_private_key) != bool(self.jwt_public_key):
+            problems.append("JWT_PRIVATE_KEY and JWT_PUBLIC_KEY must be set together")
         if problems:
             raise ValueError(
                 f"refusing to start in {self.environment} mode: " + "; ".join(problems)
@@ -107,6 +129,21 @@ class Settings(BaseSettings):
     @property
     def is_development(self) -> bool:
         return self.environment == "development"
+
+    @property
+    def jwt_algorithm(self) -> str:
+        return "RS256" if self.jwt_private_key and self.jwt_public_key else "HS256"
+
+    @property
+    def cookie_secure(self) -> bool:
+        """api.md §2.1: cookies are Secure everywhere except plain-http localhost in dev/test.
+
+        Browsers do not send Secure cookies over http, so the one-command local start
+        (http://127.0.0.1) needs them relaxed; nothing else ever does.
+        """
+        url = urlsplit(self.app_url)
+        local = url.scheme == "http" and url.hostname in {"localhost", "127.0.0.1"}
+        return not (local and self.environment in {"development", "test"})
 
     @property
     def allowed_origins(self) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 from fastapi import FastAPI
 from redis.asyncio import Redis
 from sqlalchemy import create_engine, text
@@ -24,8 +25,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from api.app import create_app
 from db.migrate import sync_url, upgrade
 from db.roles import async_url
-from patentrack.embedded import EmbeddedPostgres, EmbeddedRedis
+from patentrack.embedded import EmbeddedPostgres, EmbeddedRedis, free_port
 from patentrack.settings import Settings, load_settings
+from tests.api.auth_support import Mailbox
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DB_NAME = f"patentrack_test_{os.getpid()}"
@@ -141,17 +143,49 @@ async def redis(redis_url: str) -> AsyncIterator[Redis]:
     await client.aclose()
 
 
+@pytest.fixture(scope="session")
+def smtp_server() -> Iterator[tuple[int, Mailbox]]:
+    """A real SMTP server (aiosmtpd) on loopback that the app's mails go to."""
+    box = Mailbox()
+    port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port, box
+    controller.stop()
+
+
 @pytest.fixture
-async def app(settings: Settings) -> AsyncIterator[FastAPI]:
-    """The real application with its lifespan (engine as patentrack_app, Redis pool)."""
+def mailbox(smtp_server: tuple[int, Mailbox]) -> Mailbox:
+    smtp_server[1].messages.clear()
+    return smtp_server[1]
+
+
+@pytest.fixture
+async def app(
+    settings: Settings, redis: Redis, mailbox: Mailbox, smtp_server: tuple[int, Mailbox]
+) -> AsyncIterator[FastAPI]:
+    """The real application with its lifespan (engine as patentrack_app, Redis pool).
+
+    Depends on `redis` so every test starts with empty rate-limit and auth state.
+    """
+    settings = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": smtp_server[0]})
     application = create_app(settings)
     async with application.router.lifespan_context(application):
         yield application
 
 
+def client_for(app: FastAPI, ip: str | None = None) -> httpx.AsyncClient:
+    """A client from its own address, so per-IP limits (api.md §1.6) apply per client.
+
+    https: session cookies are Secure, and a cookie jar sends them only over https.
+    """
+    ip = ip or f"10.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
+    transport = httpx.ASGITransport(app=app, client=(ip, 50000))
+    return httpx.AsyncClient(transport=transport, base_url="https://testserver")
+
+
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """HTTP over the ASGI app, as the SPA and API clients use it."""
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+    async with client_for(app) as c:
         yield c

@@ -75,6 +75,93 @@ async def _audit_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
     await create_audit_entry(conn, org_id)
 
 
+async def create_company(
+    conn: AsyncConnection, org_id: uuid.UUID, *, name: str = "Acme Corp"
+) -> uuid.UUID:
+    company_id = uuid.uuid4()
+    await conn.execute(
+        text("INSERT INTO companies (id, organization_id, name) VALUES (:id, :org, :name)"),
+        {"id": company_id, "org": org_id, "name": name},
+    )
+    return company_id
+
+
+async def create_asset(
+    conn: AsyncConnection,
+    org_id: uuid.UUID,
+    *,
+    appno: str | None = "99999999",
+    grant: str | None = None,
+) -> uuid.UUID:
+    asset_id = uuid.uuid4()
+    await conn.execute(
+        text(
+            "INSERT INTO assets (id, organization_id, appno_doc_num, grant_doc_num)"
+            " VALUES (:id, :org, :appno, :grant)"
+        ),
+        {"id": asset_id, "org": org_id, "appno": appno, "grant": grant},
+    )
+    return asset_id
+
+
+async def _company_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    await create_company(conn, org_id)
+
+
+async def _asset_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    await create_asset(conn, org_id)
+
+
+async def create_user_token(
+    conn: AsyncConnection,
+    org_id: uuid.UUID,
+    user_id: uuid.UUID,
+    *,
+    purpose: str = "password_reset",
+    token_hash: str | None = None,
+) -> uuid.UUID:
+    token_id = uuid.uuid4()
+    await conn.execute(
+        text(
+            "INSERT INTO user_tokens (id, organization_id, user_id, purpose, token_hash,"
+            " expires_at) VALUES (:id, :org, :user, :purpose, :hash, now() + interval '1 hour')"
+        ),
+        {
+            "id": token_id,
+            "org": org_id,
+            "user": user_id,
+            "purpose": purpose,
+            "hash": token_hash or uuid.uuid4().hex * 2,
+        },
+    )
+    return token_id
+
+
+async def _some_user(conn: AsyncConnection, org_id: uuid.UUID) -> uuid.UUID:
+    # Reuse the org's user when one is visible, so tables keep one user per org.
+    found = (
+        await conn.execute(
+            text("SELECT id FROM users WHERE organization_id = :org LIMIT 1"), {"org": org_id}
+        )
+    ).scalar()
+    return found or await create_user(conn, org_id)
+
+
+async def _user_token_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    await create_user_token(conn, org_id, await _some_user(conn, org_id))
+
+
+async def _backup_code_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    user_id = await _some_user(conn, org_id)
+    await conn.execute(
+        text(
+            "INSERT INTO mfa_backup_codes (organization_id, user_id, code_hash)"
+            " VALUES (:org, :user, :hash)"
+        ),
+        {"org": org_id, "user": user_id, "hash": uuid.uuid4().hex * 2},
+    )
+
+
 RowFactory = Callable[[AsyncConnection, uuid.UUID], Awaitable[None]]
 
 # table -> (tenant key column, factory inserting one row that belongs to the given org).
@@ -83,4 +170,13 @@ TENANT_ROW_FACTORIES: dict[str, tuple[str, RowFactory]] = {
     "organizations": ("id", _org_row),
     "users": ("organization_id", _user_row),
     "audit_log": ("organization_id", _audit_row),
+    "user_tokens": ("organization_id", _user_token_row),
+    "mfa_backup_codes": ("organization_id", _backup_code_row),
+    "companies": ("organization_id", _company_row),
+    "assets": ("organization_id", _asset_row),
 }
+
+# The pipeline's tenant tables (issue 6); imported last because they reuse the helpers above.
+from tests.pipeline_factories import PIPELINE_ROW_FACTORIES  # noqa: E402
+
+TENANT_ROW_FACTORIES.update(PIPELINE_ROW_FACTORIES)

@@ -37,6 +37,8 @@ class TaskDef:
     retries: int
     timeout_s: float
     backoff_s: float
+    # None: the worker default; 0: keep no result, so the unique id is free once it ends.
+    keep_result_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,12 @@ SCHEDULES: list[Schedule] = []
 
 
 def task(
-    name: str, *, retries: int = 3, timeout: float = 600, backoff: float = 2.0
+    name: str,
+    *,
+    retries: int = 3,
+    timeout: float = 600,
+    backoff: float = 2.0,
+    keep_result: float | None = None,
 ) -> Callable[[TaskFn], TaskFn]:
     """Declare a job: its queue name, how often a failure is retried, its time limit."""
 
@@ -62,7 +69,7 @@ def task(
             raise ValueError(f"task {name!r} is missing from worker/task_names.py")
         if name in TASKS and TASKS[name].fn is not fn:
             raise ValueError(f"task {name!r} is declared twice")
-        TASKS[name] = TaskDef(name, fn, retries, timeout, backoff)
+        TASKS[name] = TaskDef(name, fn, retries, timeout, backoff, keep_result)
         return fn
 
     return register
@@ -145,6 +152,33 @@ class JobQueue:
 
         after_commit(session, _enqueue)
         return job_id
+
+    def enqueue_coalesced_after_commit(
+        self,
+        session: AsyncSession,
+        name: str,
+        *,
+        job_id: str,
+        follow_up: dict[str, Any],
+        **kwargs: Any,
+    ) -> None:
+        """D15/D17: after commit, queue `name` under the unique `job_id`; when that id is
+        held by a job already running (or just ended), queue a follow-up under a fresh id
+        with `follow_up` merged into its kwargs. The task itself decides, from state the
+        caller committed, whether the follow-up still has work (never a queue of repeats)."""
+        if name not in task_names.ALL:
+            raise UnknownTask(name)
+
+        async def _enqueue() -> None:
+            if await self.enqueue(name, job_id=job_id, **kwargs) is not None:
+                return
+            if await self.status(job_id) in ("queued", "deferred"):
+                return  # not started yet: it will see the committed trigger
+            await self.enqueue(
+                name, job_id=f"{job_id}:follow-up:{uuid.uuid4().hex}", **kwargs, **follow_up
+            )
+
+        after_commit(session, _enqueue)
 
     async def status(self, job_id: str) -> str:
         """Arq's view of a job: queued, deferred, in_progress, complete or not_found."""

@@ -63,7 +63,13 @@ def _wrap(defn: jobs.TaskDef) -> WorkerCoroutine:
 
 def arq_functions() -> list[Function]:
     return [
-        func(_wrap(d), name=d.name, max_tries=d.retries + 1, timeout=d.timeout_s)
+        func(
+            _wrap(d),
+            name=d.name,
+            max_tries=d.retries + 1,
+            timeout=d.timeout_s,
+            keep_result=d.keep_result_s,
+        )
         for d in jobs.TASKS.values()
     ]
 

@@ -86,6 +86,18 @@ def _leftovers(data_dir: Path) -> list[str]:
     return found
 
 
+def _signed_in(url: str) -> httpx.Client:
+    """Log in as the demo super admin, as the SPA would (cookies + CSRF header)."""
+    client = httpx.Client(base_url=url, timeout=10)
+    response = client.post(
+        "/api/v1/auth/login",
+        json={"email": "superadmin@demo.patentrack.dev", "password": "DemoSuper2026"},
+    )
+    assert response.status_code == 200, response.text
+    client.headers["X-CSRF-Token"] = response.headers["X-CSRF-Token"]
+    return client
+
+
 @pytest.fixture
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = Path(f"/tmp/patentrack-up-{os.getpid()}")
@@ -113,13 +125,14 @@ def test_make_up_reaches_ready_serves_spa_stops_cleanly_and_keeps_data(
     output = log.read_text()
     assert "admin@demo.patentrack.dev" in output and "member@demo.patentrack.dev" in output
 
-    # A probe proves the worker runs and leaves a row behind to find after the restart.
-    job_id = httpx.post(
-        f"{first.url}/api/v1/system/probes", json={"note": "survives"}, timeout=10
-    ).json()["data"]["jobId"]
+    assert "superadmin@demo.patentrack.dev" in output  # development seeds a super admin
+    # A probe (super admin only) proves the worker runs and leaves a row to find later.
+    admin = _signed_in(first.url)
+    assert httpx.post(f"{first.url}/api/v1/system/probes", json={}, timeout=10).status_code == 401
+    job_id = admin.post("/api/v1/system/probes", json={"note": "survives"}).json()["data"]["jobId"]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        status = httpx.get(f"{first.url}/api/v1/system/probes/{job_id}", timeout=10)
+        status = admin.get(f"/api/v1/system/probes/{job_id}")
         if status.json()["data"]["status"] == "complete":
             break
         time.sleep(0.5)
@@ -134,7 +147,7 @@ def test_make_up_reaches_ready_serves_spa_stops_cleanly_and_keeps_data(
 
     second = _start(data_dir, port, tmp_path / "make-up-2.log")
     try:
-        again = httpx.get(f"{second.url}/api/v1/system/probes/{job_id}", timeout=10)
+        again = _signed_in(second.url).get(f"/api/v1/system/probes/{job_id}")
         assert again.json()["data"]["status"] == "complete", "data did not survive a restart"
         # Demo seeding is idempotent: the restart did not fail on existing users.
         assert "member@demo.patentrack.dev" in second.log.read_text()

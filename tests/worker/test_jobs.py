@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from arq.worker import Worker
+from fastapi import FastAPI
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,6 +16,7 @@ from db.engine import make_engine, make_sessionmaker
 from db.session import tenant_session
 from db.tenant import TenantContext
 from patentrack.settings import Settings
+from tests.api.auth_support import account, sign_in
 from worker import jobs
 from worker.runtime import build_worker
 from worker.task_names import SYSTEM_PROBE
@@ -45,8 +47,14 @@ async def _probe_rows(admin_engine: AsyncEngine) -> list[tuple[str, str, str | N
 
 
 async def test_round_trip_endpoint_to_worker_to_postgres(
-    client: httpx.AsyncClient, settings: Settings, admin_engine: AsyncEngine, redis: Redis
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    settings: Settings,
+    admin_engine: AsyncEngine,
+    redis: Redis,
 ) -> None:
+    # Probes are platform operations: a super admin asks for one (D5).
+    await sign_in(app, client, await account(admin_engine, "super_admin"))
     created = await client.post(
         "/api/v1/system/probes", json={"note": "hello"}, headers={"X-Request-ID": "probe-req-0001"}
     )
@@ -144,4 +152,5 @@ def test_schedule_hook_registers_the_heartbeat() -> None:
         ),
         handle_signals=False,
     )
-    assert [c.name for c in scheduler.cron_jobs] == ["cron:system.heartbeat"]
+    names = {c.name for c in scheduler.cron_jobs}
+    assert {"cron:system.heartbeat", "cron:ingest.assignments"} <= names
