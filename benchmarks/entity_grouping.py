@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from domain.titles.blocking import _blocks, _candidate_pairs, same_entity_keys
+from domain.titles.blocking import candidate_pairs, same_entity_keys
 from domain.titles.grouping import GroupingPlan, finish_grouping, plan_grouping
-from domain.titles.names import core_of, name_key
+from domain.titles.names import name_key
 from domain.titles.types import NameCount
 
 # Consonant-vowel syllables: brand-like words that are rarely near each other by chance.
@@ -78,19 +78,14 @@ def generate(total: int, seed: int = 18) -> tuple[list[NameCount], dict[str, int
 
 
 def _shard(args: tuple[tuple[str, ...], int, int]) -> tuple[list[tuple[int, int]], int]:
-    """Same loop as blocking.matching_pairs for one shard, counting candidates compared."""
+    """blocking.matching_pairs for one shard, counting the (unique) candidate pairs scored."""
     keys, shard, shards = args
-    cores = [core_of(k) for k in keys]
-    blocks = sorted(_blocks(cores), key=lambda b: (-len(b[1]), b[0]))
-    found: set[tuple[int, int]] = set()
+    found: list[tuple[int, int]] = []
     compared = 0
-    for n, (_, members) in enumerate(blocks):
-        if n % shards != shard:
-            continue
-        for pair in _candidate_pairs(keys, cores, members):
-            compared += 1
-            if pair not in found and same_entity_keys(keys[pair[0]], keys[pair[1]]):
-                found.add(pair)
+    for pair in candidate_pairs(keys, shard, shards):
+        compared += 1
+        if same_entity_keys(keys[pair[0]], keys[pair[1]]):
+            found.append(pair)
     return sorted(found), compared
 
 

@@ -1,9 +1,11 @@
 """BR-018 similarity and the blocked candidate search of §2.3 step 6 (pitfall 12).
 
-Pairs are only generated inside blocks (A = first token of `core`, B = first 3 chars of
-`core`), pruned by key length (a Levenshtein lower bound, so no recall loss) and scored in C
-by rapidfuzz. `process.cdist` would need numpy, which is not a project dependency: small
-candidate sets use `process.extract`, large ones a Pass-Join partition filter (lossless).
+Pairs are only generated inside blocks (A = first token of `core`; B = first 3 chars of
+`core` plus, for cores that may match fuzzily, the 1-deletion neighbourhood of its first 4
+chars, so a one-letter edit in the prefix still shares a block), pruned by key length (a
+Levenshtein lower bound, so no loss inside a block) and scored in C by rapidfuzz.
+`process.cdist` would need numpy, which is not a project dependency: small candidate sets
+use `process.extract`, large ones a Pass-Join partition filter (lossless).
 `matching_pairs` can be sharded so the pipeline may spread blocks over several processes.
 """
 
@@ -49,29 +51,68 @@ def same_entity_keys(key_a: str, key_b: str) -> bool:
 
 def matching_pairs(keys: Sequence[str], shard: int = 0, shards: int = 1) -> list[tuple[int, int]]:
     """BR-018 step 6: index pairs (i < j) of distinct keys sharing a block and same_entity."""
-    # Blocks are dealt round-robin (largest first) to `shards`; the union over all shards is
-    # the full pair set, so the pipeline may run shards in parallel processes.
+    return sorted(
+        p for p in candidate_pairs(keys, shard, shards) if same_entity_keys(*_at(keys, p))
+    )
+
+
+def candidate_pairs(
+    keys: Sequence[str], shard: int = 0, shards: int = 1
+) -> Iterator[tuple[int, int]]:
+    """BR-018 step 6: each length-pruned pair sharing a block, once, from its first block."""
+    # Blocks are dealt round-robin (largest first) to `shards`. A pair sharing several blocks
+    # belongs to the first of them in that order, so shards are disjoint and their union is
+    # the full candidate set, whatever the number of processes.
     cores = [core_of(k) for k in keys]
     blocks = sorted(_blocks(cores), key=lambda b: (-len(b[1]), b[0]))
-    found: set[tuple[int, int]] = set()
+    block_ids: list[list[int]] = [[] for _ in keys]
+    for n, (_, members) in enumerate(blocks):
+        for i in members:
+            block_ids[i].append(n)
     for n, (_, members) in enumerate(blocks):
         if n % shards != shard:
             continue
+        seen: set[tuple[int, int]] = set()
         for pair in _candidate_pairs(keys, cores, members):
-            if pair not in found and same_entity_keys(keys[pair[0]], keys[pair[1]]):
-                found.add(pair)
-    return sorted(found)
+            if pair not in seen and _first_shared(block_ids[pair[0]], block_ids[pair[1]]) == n:
+                seen.add(pair)
+                yield pair
+
+
+def _at(keys: Sequence[str], pair: tuple[int, int]) -> tuple[str, str]:
+    return keys[pair[0]], keys[pair[1]]
+
+
+def _first_shared(ids_a: list[int], ids_b: list[int]) -> int:
+    """Smallest block number in both ascending lists (each name has at most 5 blocks)."""
+    return min(set(ids_a).intersection(ids_b))
+
+
+def block_keys(core: str) -> set[tuple[str, str]]:
+    """§2.3 step 6 blocks of one core: A (first token, when < 3 chars) and B (prefixes).
+
+    B holds the first 3 chars and, when the core is long enough to match fuzzily (a short
+    core only matches an identical core, pitfall 10), every 1-deletion of its first 4
+    chars: two cores one edit apart inside that prefix share a deletion (FastSS), and cores
+    equal on it share the first 3 chars, so every lev-1 pair same_entity accepts is blocked.
+    """
+    out = {("B", core[:3])}
+    if len(core) >= SHORT_CORE:
+        head = core[:4]
+        out.update(("B", head[:d] + head[d + 1 :]) for d in range(3))
+    first = core.split(" ", 1)[0]
+    if len(first) < 3:
+        # A first token of >= 3 chars implies the same 3-char prefix: A is inside B.
+        out.add(("A", first))
+    return out
 
 
 def _blocks(cores: Sequence[str]) -> list[tuple[tuple[str, str], list[int]]]:
-    """Block A (first core token) and B (first 3 core chars); A is skipped when it is
-    contained in a B block (first token of length >= 3 implies the same 3-char prefix)."""
+    """Blocks with at least two members (see `block_keys`), members ascending."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, core in enumerate(cores):
-        first = core.split(" ", 1)[0]
-        blocks[("B", core[:3])].append(i)
-        if len(first) < 3:
-            blocks[("A", first)].append(i)
+        for b in block_keys(core):
+            blocks[b].append(i)
     return [(b, members) for b, members in blocks.items() if len(members) > 1]
 
 

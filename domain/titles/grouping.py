@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from domain.titles.blocking import matching_pairs, same_entity_keys, threshold
+from domain.titles.blocking import block_keys, matching_pairs, same_entity_keys, threshold
 from domain.titles.names import core_of, name_key, normalize_display
 from domain.titles.types import EntityGroup, GroupPin, NameCount
 
@@ -184,8 +184,7 @@ def group_lookup(groups: Iterable[EntityGroup]) -> dict[str, EntityGroup]:
 
 
 def _block_keys(key: str) -> set[tuple[str, str]]:
-    core = core_of(key)
-    return {("A", core.split(" ", 1)[0]), ("B", core[:3])}
+    return block_keys(core_of(key))
 
 
 def join_new_names(groups: Sequence[EntityGroup], names: Sequence[NameCount]) -> list[EntityGroup]:

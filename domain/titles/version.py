@@ -3,4 +3,4 @@
 Bump on any keyword, threshold or mapping change: it forces a full recompute.
 """
 
-RULESET_VERSION = "br-2026.1"
+RULESET_VERSION = "br-2026.2"
