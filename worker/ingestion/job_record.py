@@ -21,9 +21,8 @@ from db.repos import ingestion as repo
 from db.repos.reference_assets import organizations_tracking
 from db.session import tenant_session
 from db.tenant import TenantContext
-from worker.ingestion.fanout import pipeline_job_id
 from worker.jobs import JobQueue
-from worker.task_names import PIPELINE_RUN
+from worker.pipeline.triggers import request_pipeline
 
 ErrorRow = repo.ErrorRow
 SourceSpec = repo.SourceSpec
@@ -135,19 +134,15 @@ async def fan_out_documents(
     appnos: Collection[str],
     grants: Collection[str],
 ) -> list[uuid.UUID]:
-    """Queue `pipeline.run` (job id `pipeline:org:{id}`) for every org tracking one of the
-    numbers, after the lookup's transaction commits (D17). Reading every org's assets is
-    the audited super-admin path (domain-model §11.3 (4)), as in worker/ingestion/fanout.py.
+    """Mark every org tracking one of the numbers dirty and queue its `pipeline.run` (job id
+    `pipeline:org:{id}`) after the lookup's transaction commits (D15, D17), exactly as
+    worker/ingestion/fanout.py: a load during a running pipeline gets one follow-up run
+    (D19: inferred inventors are recomputed). Reading every org's assets is the audited
+    super-admin path (domain-model §11.3 (4)).
     """
     async with tenant_session(sessionmaker, TenantContext.super_admin()) as session:
         orgs = await organizations_tracking(session, appnos=appnos, grants=grants)
         if queue is not None:
             for org in orgs:
-                queue.enqueue_after_commit(
-                    session,
-                    PIPELINE_RUN,
-                    job_id=pipeline_job_id(org),
-                    organization_id=str(org),
-                    trigger="ingestion",
-                )
+                await request_pipeline(queue, session, org, "ingestion")
     return orgs

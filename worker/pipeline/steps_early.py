@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repos import pipeline_inputs as inputs_repo
+from db.repos import pipeline_inventors as inventors_repo
 from db.repos import pipeline_outputs as out
 from db.repos.pipeline_inputs import ClassRow, CompanyRow, GroupRow, OrgInputs
 from domain.titles.classify import classify
@@ -35,6 +37,17 @@ T = ConveyanceType
 async def raw_inputs(env: RunEnv, s: AsyncSession) -> OrgInputs:
     """The org's assets and conveyances, read once per run (in the first step's snapshot)."""
     return await env.cached("raw", lambda: inputs_repo.load_inputs(s, env.org_id))
+
+
+Bibliographic = dict[uuid.UUID, tuple[Inventor, ...]]
+
+
+async def bibliographic_inventors(env: RunEnv, s: AsyncSession) -> Bibliographic:
+    """BR-021/D20 inventors per asset, one query per run: steps 2, 5 and 7 see the same set
+    (a grant loaded mid-run marks the org dirty; the follow-up run picks it up, D19)."""
+    return await env.cached(
+        "inventors", lambda: inventors_repo.load_bibliographic_inventors(s, env.org_id)
+    )
 
 
 async def classify_step(env: RunEnv) -> StepResult:
@@ -71,21 +84,28 @@ async def flag_step(env: RunEnv) -> StepResult:
     async with env.session() as s:
         data = await raw_inputs(env, s)
         classes = await inputs_repo.load_classifications(s, env.org_id)
-        groups, effective = await compute(_flag, data, classes)
+        biblio = await bibliographic_inventors(env, s)
+        groups, effective = await compute(_flag, data, classes, biblio)
         group_rows = [{**env.derived(), **g} for g in groups]
         await out.replace_rows(s, "org_entity_groups", env.org_id, group_rows)
         await out.update_effective(s, env.org_id, env.run_id, effective)
     matched = sum(1 for e in effective if e["src"] == ClassificationSource.INVENTOR_MATCH.value)
+    known = sum(1 for a in data.assets if biblio.get(a.id))
     return StepResult(
         len(effective) + len(group_rows),
-        {"names": len(group_rows), "inventorMatches": matched, "conveyances": len(effective)},
+        {
+            "names": len(group_rows),
+            "inventorMatches": matched,
+            "conveyances": len(effective),
+            "bibliographicAssets": known,
+        },
     )
 
 
 def _flag(
-    data: OrgInputs, classes: dict[str, ClassRow]
+    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    return _group_rows(data), _effective_rows(data, classes)
+    return _group_rows(data), _effective_rows(data, classes, biblio)
 
 
 def _group_rows(data: OrgInputs) -> list[dict[str, object]]:
@@ -120,18 +140,21 @@ def _typed_rule(
 
 
 def asset_inventor_map(
-    data: OrgInputs, classes: dict[str, ClassRow]
+    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
 ) -> dict[str, tuple[tuple[Inventor, ...], InventorSource]]:
-    """D19 per asset: bibliographic inventors (none ingested yet) else inferred ones."""
+    """D19/BR-021 per asset: its bibliographic inventors when known, else inferred ones."""
     out_map = {}
     for asset in data.assets:
         rfs = data.asset_rfs.get(asset.id, [])
-        out_map[str(asset.id)] = asset_inventors((), _typed_rule(data, classes, rfs))
+        typed = _typed_rule(data, classes, rfs)
+        out_map[str(asset.id)] = asset_inventors(biblio.get(asset.id, ()), typed)
     return out_map
 
 
-def _effective_rows(data: OrgInputs, classes: dict[str, ClassRow]) -> list[dict[str, object]]:
-    inventors_of = asset_inventor_map(data, classes)
+def _effective_rows(
+    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
+) -> list[dict[str, object]]:
+    inventors_of = asset_inventor_map(data, classes, biblio)
     per_rf: dict[str, list[str]] = defaultdict(list)
     for asset_id, rfs in data.asset_rfs.items():
         for rf in rfs:

@@ -15,10 +15,21 @@ from domain.titles.diagram import DiagramAsset, build_diagram
 from domain.titles.names import name_key
 from domain.titles.ownership import owner_from_verdict
 from domain.titles.parties import alias_keys
-from domain.titles.types import ChainBreak, ChainVerdict, OrgCompany, TypedConveyance
+from domain.titles.types import (
+    ChainBreak,
+    ChainVerdict,
+    Inventor,
+    OrgCompany,
+    TypedConveyance,
+)
 from worker.pipeline.env import RunEnv, StepResult, compute
 from worker.pipeline.scoping import activities, by_company
-from worker.pipeline.steps_early import asset_inventor_map, typed_inputs
+from worker.pipeline.steps_early import (
+    Bibliographic,
+    asset_inventor_map,
+    bibliographic_inventors,
+    typed_inputs,
+)
 
 DEFAULT_LAYOUT_ID = 15  # BR-040: org default_layout_id (no customer_configurations yet)
 
@@ -35,10 +46,10 @@ def _break_json(b: ChainBreak) -> dict[str, Any]:
 
 
 def _verdicts(
-    data: OrgInputs, classes: dict[str, ClassRow]
+    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
 ) -> list[tuple[AssetRow, list[TypedConveyance], ChainVerdict]]:
     """BR-032 per asset, on the effective classification (§1.3) and D19 inventor source."""
-    inventors = asset_inventor_map(data, classes)
+    inventors = asset_inventor_map(data, classes, biblio)
     result = []
     for asset in data.assets:
         typed = data.typed(classes, data.asset_rfs.get(asset.id, []))
@@ -51,7 +62,8 @@ async def broken_title_step(env: RunEnv) -> StepResult:
     """Step 5 (BR-032..036) + D2 current owner and open liens of every asset."""
     async with env.session() as s:
         data, classes, _ = await typed_inputs(env, s)
-        verdicts = await compute(_verdicts, data, classes)
+        biblio = await bibliographic_inventors(env, s)
+        verdicts = await compute(_verdicts, data, classes, biblio)
         chains, owners, liens = [], [], []
         for asset, _typed, v in verdicts:
             owner = owner_from_verdict(v)
@@ -157,9 +169,13 @@ async def dashboard_step(env: RunEnv) -> StepResult:
 
 
 def _summaries(
-    env: RunEnv, data: OrgInputs, classes: dict[str, ClassRow], companies: Sequence[OrgCompany]
+    env: RunEnv,
+    data: OrgInputs,
+    classes: dict[str, ClassRow],
+    companies: Sequence[OrgCompany],
+    biblio: Bibliographic,
 ) -> list[dict[str, Any]]:
-    inventors = asset_inventor_map(data, classes)
+    inventors = asset_inventor_map(data, classes, biblio)
 
     def summary_asset(a: AssetRow) -> SummaryAsset:
         names = tuple(
@@ -220,21 +236,34 @@ async def summary_step(env: RunEnv) -> StepResult:
     """Step 7 (BR-041..043): summary metrics per company plus the org row."""
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
-        rows = await compute(_summaries, env, data, classes, companies)
+        biblio = await bibliographic_inventors(env, s)
+        rows = await compute(_summaries, env, data, classes, companies, biblio)
         await out.replace_rows(s, "summary_metrics", env.org_id, rows)
     return StepResult(len(rows))
 
 
+def _display(inv: Inventor) -> str:
+    """ "Family, Given Middle", the way assignors are recorded (BR-021 string form)."""
+    given = " ".join(x for x in (inv.given, inv.middle) if x)
+    return f"{inv.family}, {given}" if inv.family and given else inv.family or given
+
+
 def _diagrams(
-    env: RunEnv, data: OrgInputs, classes: dict[str, ClassRow], companies: Sequence[OrgCompany]
+    env: RunEnv,
+    data: OrgInputs,
+    classes: dict[str, ClassRow],
+    companies: Sequence[OrgCompany],
+    biblio: Bibliographic,
 ) -> list[dict[str, Any]]:
     org_names = sorted({n for c in companies for n in c.names if name_key(n)})
     rows = []
-    for asset, typed, verdict in _verdicts(data, classes):
+    for asset, typed, verdict in _verdicts(data, classes, biblio):
         payload = build_diagram(
             DiagramAsset(asset.appno, asset.grant, asset.title, None),
             typed,
             verdict,
+            # §10 step 8.3: bibliographic inventors sit in the inventor lane (D19, BR-021).
+            inventors=[_display(i) for i in biblio.get(asset.id, ())],
             companies=companies,
             org_names=org_names,
             run_id=str(env.run_id),
@@ -256,6 +285,7 @@ async def generate_json_step(env: RunEnv) -> StepResult:
     """Step 8 (D16): the diagram payload of every asset, stored for the API to serve as is."""
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
-        rows = await compute(_diagrams, env, data, classes, companies)
+        biblio = await bibliographic_inventors(env, s)
+        rows = await compute(_diagrams, env, data, classes, companies, biblio)
         await out.replace_rows(s, "asset_diagrams", env.org_id, rows)
     return StepResult(len(rows))
