@@ -49,10 +49,12 @@ class LockoutStore:
         return LockState(locked=False)
 
     async def record_failure(self, email: str) -> LockDecision:
+        # The window starts at the first failure: SET NX creates the counter with its TTL
+        # and INCR keeps that TTL. (EXPIRE ... NX would need Redis 7; D18 promises 6.2.)
         async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(_fail_key(email), 0, ex=FAILURE_WINDOW_S, nx=True)
             pipe.incr(_fail_key(email))
-            pipe.expire(_fail_key(email), FAILURE_WINDOW_S, nx=True)
-            failures, _ = await pipe.execute()
+            _, failures = await pipe.execute()
         decision = lock_after_failure(int(failures))
         if decision.seconds:
             await self.redis.set(_lock_key(email), "1", ex=decision.seconds)
