@@ -8,6 +8,7 @@ document-level XML syntax error ends the file with one final ``ParseError``.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -36,6 +37,7 @@ from domain.ingestion.records import (
     ParseError,
     earliest_date,
 )
+from domain.ingestion.xml_fields import IrregularShape, child_map, child_texts
 from domain.ingestion.xml_safety import XMLSyntaxError, release, safe_iterparse, xml_snippet
 
 RECORD_TAG = "patent-assignment"
@@ -105,11 +107,14 @@ def build_property(
     """Fold a property's document ids into the normalized ``document_ids`` row (§2.1)."""
     found: dict[str, tuple[str, date | None]] = {}
     for doc in ids:
-        normalizer = _NORMALIZERS.get(doc.id_type)
-        number = normalizer(doc.doc_number) if normalizer else None
-        if number is not None and doc.id_type not in found:  # first of each type wins
-            found[doc.id_type] = (number, doc.date)
-    if not any(t in found for t in ("application", "publication", "grant")):
+        id_type = doc.id_type
+        normalizer = _NORMALIZERS.get(id_type)
+        if normalizer is None or id_type in found:  # first usable number of each type wins
+            continue
+        number = normalizer(doc.doc_number)
+        if number is not None:
+            found[id_type] = (number, doc.date)
+    if "application" not in found and "publication" not in found and "grant" not in found:
         raw = ", ".join(f"{d.doc_number}/{d.kind}" for d in ids) or "none"
         # domain-model §2: document_ids CHECK requires a doc number, so this is a bad record.
         raise InvalidRecordError(f"property {seq} has no usable document number ({raw})")
@@ -188,6 +193,16 @@ def parse_assignment_element(
     element: Any, transaction_date: date | None = None
 ) -> AssignmentRecord:
     """Convert one ``patent-assignment`` element; raises InvalidRecordError when malformed."""
+    # One walk over the children builds every well-formed record; anything unusual (a
+    # repeated wrapper, a failed check) goes the general way, which decides and explains.
+    try:
+        record = fast_record(element, transaction_date)
+    except (InvalidRecordError, IrregularShape):
+        record = None
+    return record if record is not None else _general_record(element, transaction_date)
+
+
+def _general_record(element: Any, transaction_date: date | None) -> AssignmentRecord:
     rec = element.find("assignment-record")
     if rec is None:
         raise InvalidRecordError("no assignment-record")
@@ -271,3 +286,166 @@ def iter_assignments(source: Source) -> Iterator[AssignmentRecord | ParseError]:
     except XMLSyntaxError as exc:
         # libxml2 cannot resynchronise after a fatal error; what was parsed is kept.
         yield xml_syntax_error(ordinal + 1, exc)
+
+
+# --------------------------------------------------------------------------- fast path
+# The general readers above look every field up by path (~45 findtext calls a record);
+# the builders below walk each element's children once. They agree with the general path
+# on every record they accept; what they cannot read the same way (a repeated tag, a
+# missing part, a failed check) raises, and the general path rebuilds or rejects it.
+
+# A day file holds few distinct dates; parse_date is pure and dates are immutable.
+_cached_date = functools.lru_cache(maxsize=4096)(parse_date)
+
+
+class _Irregular(InvalidRecordError):
+    """This record needs the general path."""
+
+
+def _kid_text(kids: dict[Any, Any], tag: str) -> str | None:
+    child = kids.get(tag)
+    return None if child is None else clean_text(child.text)
+
+
+def _raw_text(kids: dict[Any, Any], tag: str) -> str | None:
+    child = kids.get(tag)
+    return None if child is None else child.text
+
+
+def _wrapped_date(kids: dict[Any, Any], tag: str) -> date | None:
+    wrapper = kids.get(tag)
+    if wrapper is not None:
+        for child in wrapper.iterchildren("date"):
+            return _cached_date(child.text)
+    return None
+
+
+def _listed(kids: dict[Any, Any], wrapper_tag: str, tag: str) -> list[Any]:
+    wrapper = kids.get(wrapper_tag)
+    found = [] if wrapper is None else list(wrapper.iterchildren(tag))
+    if not found:
+        raise _Irregular
+    return found
+
+
+def _named(kids: dict[Any, Any]) -> tuple[str, str | None]:
+    name_el = kids.get("name")
+    name = None if name_el is None else clean_text(name_el.text)
+    if name_el is None or name is None:
+        raise _Irregular
+    return name, clean_text(name_el.get("name-type"))
+
+
+def _fast_assignor(seq: int, element: Any) -> Assignor:
+    kids = child_map(element)
+    name, name_type = _named(kids)
+    exec_dt = _wrapped_date(kids, "execution-date")
+    ack_dt = _wrapped_date(kids, "date-acknowledged")
+    return Assignor(seq, name, exec_dt, ack_dt, name_type)
+
+
+def _fast_assignee(seq: int, element: Any) -> Assignee:
+    name_el = element.find("name")
+    t = child_texts(element)
+    name = t.get("name")
+    if name is None:
+        raise _Irregular
+    get = t.get
+    return Assignee(
+        seq,
+        name,
+        get("address-1"),
+        get("address-2"),
+        get("city"),
+        get("state"),
+        get("postcode"),
+        get("country-name"),
+        clean_text(name_el.get("name-type")),
+    )
+
+
+def _fast_document_id(element: Any) -> DocumentId:
+    # The helpers strip their input themselves, so text cleaned once reads the same.
+    t = child_texts(element)
+    get = t.get
+    number = get("doc-number")
+    kind = normalize_kind_code(get("kind"))
+    date_raw = get("date")
+    date_ = _cached_date(date_raw)
+    return DocumentId(
+        get("country"),
+        number,
+        kind,
+        date_,
+        date_raw,
+        classify_document_id(number, kind),
+        get("name"),
+    )
+
+
+def _fast_property(seq: int, element: Any) -> AssignmentProperty:
+    title_el = None
+    ids = []
+    for child in element:
+        tag = child.tag
+        if tag == "document-id":
+            ids.append(_fast_document_id(child))
+        elif tag == "invention-title" and title_el is None:
+            title_el = child
+    title = lang = None
+    if title_el is not None:
+        # Mixed content (<b>, <sup> …) is flattened; a plain title is just its text.
+        flat = "".join(title_el.itertext()) if len(title_el) else title_el.text
+        title = collapse_ws(flat)
+        lang = clean_text(title_el.get("lang"))
+    return build_property(seq, tuple(ids), title, lang)
+
+
+def fast_record(element: Any, transaction_date: date | None) -> AssignmentRecord:
+    """The record of a well-formed element in one walk; _Irregular when unsure (see above)."""
+    top = child_map(element)
+    rec_el = top.get("assignment-record")
+    if rec_el is None:
+        raise _Irregular
+    rec = child_map(rec_el)
+    reel = parse_int(_raw_text(rec, "reel-no"))
+    frame = parse_int(_raw_text(rec, "frame-no"))
+    page_raw = _kid_text(rec, "page-count")
+    page_count = parse_int(page_raw)
+    if reel is None or frame is None or (page_raw is not None and page_count is None):
+        raise _Irregular
+    assignors = tuple(
+        _fast_assignor(i, e)
+        for i, e in enumerate(_listed(top, "patent-assignors", "patent-assignor"), 1)
+    )
+    assignees = tuple(
+        _fast_assignee(i, e)
+        for i, e in enumerate(_listed(top, "patent-assignees", "patent-assignee"), 1)
+    )
+    properties = tuple(
+        _fast_property(i, e)
+        for i, e in enumerate(_listed(top, "patent-properties", "patent-property"), 1)
+    )
+    corr_el = rec.get("correspondent")
+    corr = {} if corr_el is None else child_map(corr_el)
+    return AssignmentRecord(
+        format_rf_id(reel, frame),
+        str(reel),
+        str(frame),
+        _wrapped_date(rec, "last-update-date"),
+        normalize_kind_code(_raw_text(rec, "purge-indicator")),
+        _wrapped_date(rec, "recorded-date"),
+        earliest_date([a.exec_dt for a in assignors]),
+        page_count,
+        _kid_text(rec, "conveyance-text"),
+        _kid_text(corr, "name"),
+        _kid_text(corr, "address-1"),
+        _kid_text(corr, "address-2"),
+        _kid_text(corr, "address-3"),
+        _kid_text(corr, "address-4"),
+        assignors,
+        assignees,
+        properties,
+        "daily_xml",
+        transaction_date,
+    )

@@ -38,6 +38,19 @@ _DATE_RE = re.compile(r"^(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[T ].*)?$")
 _RF_RE = re.compile(r"(?P<reel>\d{1,9})\s*[-/]\s*(?P<frame>\d{1,9})")
 _CPC_RE = re.compile(r"^(?P<sub>[A-HY]\d{2}[A-Z])\s*(?P<main>\d{1,4})\s*/\s*(?P<sg>\d{2,6})$")
 
+# Fast paths: values already in canonical form (the vast majority of a bulk file) are
+# recognised with str methods; everything else takes the general, regex-based path.
+# Kind codes (and purge indicators) that normalize_kind_code returns unchanged.
+_CANONICAL_KINDS = frozenset(
+    {"X0", "A1", "A2", "A9", "B1", "B2", "B3", "E", "E1", "S", "S1", "H", "H1", "P2", "P3"}
+    | {"P1", "P4", "P9", "N", "Y"}
+)
+
+
+def _ascii_digits(text: str) -> bool:
+    """Only 0-9 (str.isdigit alone also accepts other scripts' digits)."""
+    return text.isascii() and text.isdigit()
+
 
 # --------------------------------------------------------------------------- text
 
@@ -53,7 +66,13 @@ def clean_text(raw: str | None) -> str | None:
 def collapse_ws(raw: str | None) -> str | None:
     """Strip and collapse internal whitespace runs (mixed-content titles, §3 quirk 6)."""
     text = clean_text(raw)
-    return _WS.sub(" ", text) if text else None
+    if text is None:
+        return None
+    # Only " " is both printable and whitespace, so a printable text without "  " has
+    # no whitespace run to collapse.
+    if "  " not in text and text.isprintable():
+        return text
+    return _WS.sub(" ", text)
 
 
 def strip_null(raw: str | None) -> str | None:
@@ -72,6 +91,8 @@ def parse_int(raw: str | None) -> int | None:
 
 def normalize_kind_code(raw: str | None) -> str | None:
     """Upper-case, stripped kind code (``X0``, ``A1``, ``B2``, ``S``, ``E``) or None."""
+    if raw in _CANONICAL_KINDS:
+        return raw
     text = strip_null(raw)
     return text.upper() if text else None
 
@@ -84,13 +105,18 @@ def parse_date(raw: str | None) -> date | None:
     # §1.5: 00000000, YYYYMM00 (month-precision citations), years 0000/0001
     # (0001-01-01T00:00:00Z, 00010101) all mean "no date". ISO instants at 04:00Z/05:00Z
     # are midnight US Eastern, so the calendar date as written is the US date.
+    if raw is not None and len(raw) == 8 and _ascii_digits(raw):  # YYYYMMDD, the usual form
+        return _ymd(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
     text = strip_null(raw)
     if text is None:
         return None
     m = _DATE_RE.match(text)
     if m is None:
         return None
-    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    return _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _ymd(year: int, month: int, day: int) -> date | None:
     if year <= 1 or month == 0 or day == 0:
         return None
     try:
@@ -119,6 +145,8 @@ def normalize_application_number(raw: str | None, series_code: str | None = None
     """US application number as 8 digits of text (``09/727,454`` -> ``09727454``)."""
     # §1.4: stored as text so series 01-09 keep the leading zero. A 6-digit serial is only
     # completed when the series code is known (v2.5 B210 + B211US, pap series-code).
+    if raw is not None and len(raw) == 8 and _ascii_digits(raw):
+        return raw
     compact = _compact(raw)
     if compact is None:
         return None
@@ -155,6 +183,9 @@ def application_number_from_docdb(raw: str | None, series_code: str | None = Non
 
 def split_grant_number(raw: str | None) -> tuple[str, str] | None:
     """Split a grant number into (prefix, unpadded digits), e.g. ``D0982278`` -> (D, 982278)."""
+    if raw is not None and _ascii_digits(raw):
+        digits = raw.lstrip("0")
+        return ("", digits) if digits and len(digits) <= 8 else None
     compact = _compact(raw)
     if compact is None:
         return None
@@ -194,13 +225,18 @@ def grant_type(raw: str | None) -> str | None:
 def normalize_publication_number(raw: str | None) -> str | None:
     """Pre-grant publication as 11 digits ``YYYYNNNNNNN`` (DOCDB 10-digit form re-padded)."""
     # §1.4: display form "US 2015/0215460 A1" and DOCDB "2014102795" (drops a digit).
-    compact = _compact(raw)
-    if compact is None:
-        return None
-    m = _PUB_RE.match(compact)
-    if m is None:
-        return None
-    digits = m["digits"]
+    if raw is not None and _ascii_digits(raw):
+        digits = raw
+        if len(digits) not in (10, 11):
+            return None
+    else:
+        compact = _compact(raw)
+        if compact is None:
+            return None
+        m = _PUB_RE.match(compact)
+        if m is None:
+            return None
+        digits = m["digits"]
     if digits[:2] not in ("19", "20"):
         return None
     if len(digits) == 10:

@@ -193,3 +193,32 @@ def cpc_code_from_parts(
         status=status,
         origination=origination,
     )
+
+
+# One-pass child readers (the assignment parser's fast path): one walk over an element's
+# children instead of a findtext per field. They only stand in for path lookups when each
+# tag occurs once; otherwise "first match of a/b" could differ, so they refuse.
+
+
+class IrregularShape(ValueError):
+    """An element with a repeated child tag: read it by path instead."""
+
+
+def child_map(element: Any) -> dict[Any, Any]:
+    """Child element by tag; IrregularShape when a tag repeats."""
+    out: dict[Any, Any] = {}
+    for child in element:
+        tag = child.tag
+        if tag in out:
+            raise IrregularShape(tag)
+        out[tag] = child
+    return out
+
+
+def child_texts(element: Any) -> dict[Any, str | None]:
+    """Text by child tag, stripped and "" as None (like ``clean_text``); IrregularShape when
+    a tag repeats. For elements whose children are leaves."""
+    out = {child.tag: (t.strip() or None) if (t := child.text) else None for child in element}
+    if len(out) != len(element):
+        raise IrregularShape(element.tag)
+    return out
