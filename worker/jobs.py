@@ -103,6 +103,11 @@ class UnknownTask(LookupError):
     pass
 
 
+class PermanentJobError(Exception):
+    """A failure that retrying cannot fix (missing credentials, a refused key): the job
+    fails at once with this message instead of burning its retries."""
+
+
 class JobQueue:
     """Enqueue declared tasks on Redis."""
 

@@ -38,6 +38,9 @@ def _wrap(defn: jobs.TaskDef) -> WorkerCoroutine:
             return await defn.fn(job_ctx, **kwargs)
         except Retry:
             raise
+        except jobs.PermanentJobError:
+            log.error("job failed permanently", extra={"task": defn.name, "job_id": ctx["job_id"]})
+            raise
         except Exception as exc:
             if ctx["job_try"] <= defn.retries:
                 delay = defn.backoff_s * 2 ** (ctx["job_try"] - 1)

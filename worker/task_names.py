@@ -14,6 +14,11 @@ def pipeline_job_id(org_id: object) -> str:
     return f"pipeline:org:{org_id}"
 
 
+def epo_families_job_id(org_id: object) -> str:
+    """One queued EPO family batch per org (ingestion.md §2.7, after new assignments)."""
+    return f"epo:org:{org_id}"
+
+
 # Reference data (issue 5, ingestion.md §2.2-2.8, §2.11).
 INGEST_GRANTS = "ingest.grants"
 INGEST_APPLICATIONS = "ingest.applications"

@@ -46,6 +46,9 @@ _ORG_GRANTS = text(
     ORDER BY a.grant_doc_num
     """
 )
+_FRESH_LOOKUPS = text(
+    "SELECT query_key FROM family_lookups WHERE query_key = ANY(:keys) AND next_refresh_at > now()"
+)
 _DUE_LOOKUPS = text(
     "SELECT query_key FROM family_lookups WHERE next_refresh_at <= now()"
     " ORDER BY next_refresh_at LIMIT :limit"
@@ -61,3 +64,10 @@ async def granted_assets(session: AsyncSession, org_id: uuid.UUID) -> list[tuple
 async def due_family_lookups(session: AsyncSession, limit: int) -> list[str]:
     """OPS lookups older than their refresh date (ingestion.md §2.7: daily, > 30 days)."""
     return [r[0] for r in await session.execute(_DUE_LOOKUPS, {"limit": limit})]
+
+
+async def fresh_family_lookups(session: AsyncSession, keys: Collection[str]) -> set[str]:
+    """The keys among `keys` whose OPS answer is still fresh (not due for refresh)."""
+    if not keys:
+        return set()
+    return {r[0] for r in await session.execute(_FRESH_LOOKUPS, {"keys": list(keys)})}

@@ -115,9 +115,13 @@ async def test_an_orgs_assets_are_looked_up_and_its_pipeline_queued(
         await create_asset(conn, org, appno=None, grant="10465445")
     keys = await organization_keys(sessions, org)
     assert keys == ["US.10465445.B2"] == [us_grant_key("10465445", None)]
+    assert await organization_keys(sessions, org, only_new=True) == keys  # never looked up
     outcome = await load_families(sessions, client, keys, queue=queue)
     assert outcome.organizations == [org]
     assert await queue.status(pipeline_job_id(org)) == "queued"
+    # Once looked up, the batch after the next assignment load skips it (quota, §2.7).
+    assert await organization_keys(sessions, org, only_new=True) == []
+    assert await organization_keys(sessions, org) == keys
 
 
 async def test_the_task_runs_through_a_real_worker(
@@ -139,3 +143,25 @@ async def test_the_task_runs_through_a_real_worker(
     assert await rows(admin_engine, "SELECT file_name, status FROM ingestion_jobs") == [
         ("on-demand", "success")
     ]
+
+
+async def test_automatic_runs_are_a_no_op_without_credentials(
+    queue: jobs.JobQueue,
+    settings: Settings,
+    admin_engine: AsyncEngine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Fan-out after every load queues a batch per org; without OPS credentials it must
+    # neither call out nor write one error row per asset. An explicit request fails loudly.
+    monkeypatch.delenv("EPO_OPS_KEY", raising=False)
+    monkeypatch.delenv("EPO_OPS_SECRET", raising=False)
+    async with admin_engine.begin() as conn:
+        org = await create_org(conn)
+        await create_asset(conn, org, appno=None, grant="10465445")
+    await queue.enqueue(INGEST_EPO_FAMILIES, job_id="epo-auto", organization_id=str(org))
+    await queue.enqueue(INGEST_EPO_FAMILIES, job_id="epo-explicit", keys=["EP.1000000.A1"])
+    worker = build_worker(settings, burst=True, handle_signals=False)
+    await worker.async_run()
+    await worker.close()
+    assert (worker.jobs_complete, worker.jobs_failed) == (1, 1)
+    assert await rows(admin_engine, "SELECT count(*) FROM ingestion_jobs") == [(0,)]

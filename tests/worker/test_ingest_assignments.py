@@ -30,7 +30,7 @@ from worker.ingestion.assignments import AssignmentIngest
 from worker.ingestion.fanout import pipeline_job_id
 from worker.ingestion.run import run_assignments
 from worker.runtime import build_worker
-from worker.task_names import INGEST_ASSIGNMENTS
+from worker.task_names import INGEST_ASSIGNMENTS, epo_families_job_id
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 
@@ -207,8 +207,11 @@ async def test_affected_organizations_get_their_pipeline_queued(
     assert result.organizations == sorted([by_appno, by_grant])
     for org in (by_appno, by_grant):
         assert await queue.status(pipeline_job_id(org)) == "queued"
+        # ...and one batch of EPO family look-ups for its new assets (ingestion.md §2.7).
+        assert await queue.status(epo_families_job_id(org)) == "queued"
     for org in (unrelated, deleted):
         assert await queue.status(pipeline_job_id(org)) == "not_found"
+        assert await queue.status(epo_families_job_id(org)) == "not_found"
     # A replay changes no conveyance, so it queues nobody.
     again = await run_assignments(sessions, settings, queue, files=[SAMPLE_ZIP], force=True)
     assert again.organizations == []

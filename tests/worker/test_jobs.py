@@ -154,3 +154,21 @@ def test_schedule_hook_registers_the_heartbeat() -> None:
     )
     names = {c.name for c in scheduler.cron_jobs}
     assert {"cron:system.heartbeat", "cron:ingest.assignments"} <= names
+
+
+async def test_permanent_failure_is_not_retried(
+    queue: jobs.JobQueue, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempts: list[int] = []
+
+    async def misconfigured(ctx: jobs.JobContext, *, note: str | None = None) -> str:
+        attempts.append(ctx.job_try)
+        raise jobs.PermanentJobError("credentials are not configured")
+
+    monkeypatch.setitem(
+        jobs.TASKS, SYSTEM_PROBE, jobs.TaskDef(SYSTEM_PROBE, misconfigured, 3, 30, backoff_s=0.01)
+    )
+    await queue.enqueue(SYSTEM_PROBE, job_id="permanent-1")
+    worker = await _drain(settings)
+    assert attempts == [1]
+    assert (worker.jobs_failed, worker.jobs_retried) == (1, 0)

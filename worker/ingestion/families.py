@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.loaders.assignments import raw_connection
 from db.loaders.families import record_lookup, replace_family
-from db.repos.reference_assets import due_family_lookups, granted_assets
+from db.repos.reference_assets import due_family_lookups, fresh_family_lookups, granted_assets
 from db.session import tenant_session
 from db.tenant import TenantContext
 from domain.ingestion.epo_ops import parse_family_response
@@ -48,11 +48,17 @@ def us_grant_key(grant_doc_num: str, kind: str | None) -> str:
 
 
 async def organization_keys(
-    sessionmaker: async_sessionmaker[AsyncSession], org_id: uuid.UUID
+    sessionmaker: async_sessionmaker[AsyncSession], org_id: uuid.UUID, *, only_new: bool = False
 ) -> list[str]:
-    """Family keys of one organization's granted assets (its own tenant context)."""
+    """Family keys of one organization's granted assets (its own tenant context); with
+    `only_new`, only those never looked up or due again, so a fan-out after every load
+    spends OPS quota on new assets only (ingestion.md §2.7)."""
     async with tenant_session(sessionmaker, TenantContext.for_org(org_id)) as session:
-        return [us_grant_key(g, k) for g, k in await granted_assets(session, org_id)]
+        keys = [us_grant_key(g, k) for g, k in await granted_assets(session, org_id)]
+        if only_new:
+            fresh = await fresh_family_lookups(session, keys)
+            keys = [k for k in keys if k not in fresh]
+        return keys
 
 
 async def due_keys(sessionmaker: async_sessionmaker[AsyncSession], limit: int) -> list[str]:

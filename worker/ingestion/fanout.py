@@ -12,7 +12,7 @@ from db.session import tenant_session
 from db.tenant import TenantContext
 from worker.jobs import JobQueue
 from worker.pipeline.triggers import request_pipeline
-from worker.task_names import pipeline_job_id
+from worker.task_names import INGEST_EPO_FAMILIES, epo_families_job_id, pipeline_job_id
 
 __all__ = ["fan_out", "pipeline_job_id"]
 
@@ -24,11 +24,20 @@ async def fan_out(
 ) -> list[uuid.UUID]:
     """Orgs whose assets appear in rows written by `job_ids`; each is marked dirty and its
     pipeline queued after this transaction commits (D15, D17), so a load that lands
-    during a running pipeline still gets exactly one follow-up run. Reading every org's
+    during a running pipeline still gets exactly one follow-up run, and the EPO families
+    of its not-yet-looked-up assets are fetched in one batch. Reading every org's
     assets is the audited super-admin path (domain-model §11.3 (4))."""
     async with tenant_session(sessionmaker, TenantContext.super_admin()) as session:
         orgs = await organizations_affected_by_jobs(session, job_ids)
         if queue is not None:
             for org in orgs:
                 await request_pipeline(queue, session, org, "ingestion")
+                # ingestion.md §2.7: families of the org's new assets, in one batch per org.
+                queue.enqueue_after_commit(
+                    session,
+                    INGEST_EPO_FAMILIES,
+                    job_id=epo_families_job_id(org),
+                    organization_id=str(org),
+                    only_new=True,
+                )
     return orgs

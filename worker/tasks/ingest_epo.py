@@ -4,6 +4,7 @@ days (domain-model §9). A black/quota pause defers the job until OPS lets us ba
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
@@ -11,9 +12,11 @@ from arq import Retry
 
 from worker.ingestion.epo_client import EpoConfig, EpoOpsClient, EpoPaused
 from worker.ingestion.families import due_keys, load_families, organization_keys
-from worker.jobs import JobContext, schedule, task
+from worker.jobs import JobContext, PermanentJobError, schedule, task
 from worker.task_names import INGEST_EPO_FAMILIES
 from worker.tasks.ingest_reference import summary
+
+log = logging.getLogger("patentrack.epo")
 
 DAILY_REFRESH_LIMIT = 500  # a day's share of the OPS budget (§2.7: refresh within quota)
 
@@ -24,18 +27,30 @@ async def ingest_epo_families(
     *,
     keys: list[str] | None = None,
     organization_id: str | None = None,
+    only_new: bool = False,
     limit: int = DAILY_REFRESH_LIMIT,
 ) -> dict[str, Any]:
-    """Families of `keys` (`US.10465445.B2`), of an organization's granted assets, or
-    (no arguments: the cron run) of the lookups due for refresh."""
+    """Families of `keys` (`US.10465445.B2`), of an organization's granted assets (with
+    `only_new`: those not looked up yet), or (the cron run) of the lookups due again."""
+    config = EpoConfig.from_env()
+    if not (config.key and config.secret):
+        if keys:
+            raise PermanentJobError("EPO_OPS_KEY / EPO_OPS_SECRET are not configured")
+        # Automatic runs (cron, fan-out after loads) are a no-op until OPS credentials
+        # exist, instead of one error row per asset on every load.
+        log.info("EPO OPS credentials not configured; family look-ups skipped")
+        return {"skipped": "EPO OPS credentials not configured"}
     if keys:
         run, wanted = "on-demand", keys
     elif organization_id:
         org = uuid.UUID(organization_id)
-        run, wanted = f"org:{org}", await organization_keys(ctx.sessionmaker, org)
+        run, wanted = (
+            f"org:{org}",
+            await organization_keys(ctx.sessionmaker, org, only_new=only_new),
+        )
     else:
         run, wanted = "daily-refresh", await due_keys(ctx.sessionmaker, limit)
-    client = EpoOpsClient(EpoConfig.from_env(), ctx.redis)
+    client = EpoOpsClient(config, ctx.redis)
     try:
         outcome = await load_families(
             ctx.sessionmaker, client, wanted, queue=ctx.queue, run_name=run
