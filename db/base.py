@@ -22,18 +22,29 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def uuid_pk() -> Mapped[uuid.UUID]:
+# `sort_order` only places a column declared on a mixin (db/models/columns.py) where the
+# table lists it; it changes no DDL.
+def uuid_pk(sort_order: int = 0) -> Mapped[uuid.UUID]:
     """`id uuid DEFAULT gen_random_uuid()` (domain-model §0)."""
     return mapped_column(
-        UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
+        UUID(as_uuid=True),
+        primary_key=True,
+        server_default=text("gen_random_uuid()"),
+        sort_order=sort_order,
     )
 
 
-def created_at() -> Mapped[datetime]:
-    return mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
-
-
-def updated_at() -> Mapped[datetime]:
+def created_at(sort_order: int = 0) -> Mapped[datetime]:
     return mapped_column(
-        DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        DateTime(timezone=True), nullable=False, server_default=func.now(), sort_order=sort_order
+    )
+
+
+def updated_at(sort_order: int = 0) -> Mapped[datetime]:
+    return mapped_column(
+        DateTime(timezone=True),
+        nullable=False,
+        server_default=func.now(),
+        onupdate=func.now(),
+        sort_order=sort_order,
     )

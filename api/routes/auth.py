@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request, status
 from fastapi.responses import JSONResponse
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from api.auth import audit, csrf, mails
@@ -89,6 +90,46 @@ def split_name(name: str | None) -> tuple[str | None, str | None]:
         return None, None
     first, _, last = name.strip().partition(" ")
     return first, last.strip() or None
+
+
+async def audit_own_account(
+    db: AsyncSession,
+    request: Request,
+    action: str,
+    *,
+    org_id: uuid.UUID,
+    user_id: uuid.UUID,
+    role: str | None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Audit an auth event a user causes on their own account: actor and resource are one."""
+    await audit.record(
+        db,
+        request,
+        action,
+        organization_id=org_id,
+        actor_user_id=user_id,
+        actor_role=role,
+        resource_type="user",
+        resource_id=user_id,
+        after=after,
+    )
+
+
+async def issue_link_token(
+    db: AsyncSession, *, org_id: uuid.UUID, user_id: uuid.UUID, purpose: str, ttl: timedelta
+) -> str:
+    """A fresh single-use token for a mailed link; only its hash is stored (D12)."""
+    token = new_hex_token()
+    await auth_repo.issue_token(
+        db,
+        organization_id=org_id,
+        user_id=user_id,
+        purpose=purpose,
+        token_hash=token_hash(token),
+        ttl=ttl,
+    )
+    return token
 
 
 def _failure(exc: ApiError, settings: Settings) -> JSONResponse:
@@ -184,15 +225,13 @@ async def login(
         mfa=satisfied,
         password_change_required=change_required,
     )
-    await audit.record(
+    await audit_own_account(
         db,
         request,
         "auth.login",
-        organization_id=user.organization_id,
-        actor_user_id=user.id,
-        actor_role=user.role,
-        resource_type="user",
-        resource_id=user.id,
+        org_id=user.organization_id,
+        user_id=user.id,
+        role=user.role,
         after={
             "method": "password",
             "mfaEnrollmentRequired": not satisfied,
@@ -213,15 +252,8 @@ async def _admin_lock(request: Request, user_id: uuid.UUID, org_id: uuid.UUID) -
     ctx = TenantContext(org_id=org_id, role="org_member", user_id=user_id)
     async with tenant_session(request.app.state.sessionmaker, ctx) as db:
         await users_repo.update_user(db, user_id, locked_at=func.now())
-        await audit.record(
-            db,
-            request,
-            "auth.account_locked",
-            organization_id=org_id,
-            actor_user_id=user_id,
-            actor_role=None,
-            resource_type="user",
-            resource_id=user_id,
+        await audit_own_account(
+            db, request, "auth.account_locked", org_id=org_id, user_id=user_id, role=None
         )
 
 
@@ -392,24 +424,11 @@ async def register(
                 return reply
     else:
         return reply
-    token = new_hex_token()
-    await auth_repo.issue_token(
-        db,
-        organization_id=org_id,
-        user_id=user_id,
-        purpose="email_verify",
-        token_hash=token_hash(token),
-        ttl=TOKEN_TTL,
+    token = await issue_link_token(
+        db, org_id=org_id, user_id=user_id, purpose="email_verify", ttl=TOKEN_TTL
     )
-    await audit.record(
-        db,
-        request,
-        "auth.register",
-        organization_id=org_id,
-        actor_user_id=user_id,
-        actor_role="org_admin",
-        resource_type="user",
-        resource_id=user_id,
+    await audit_own_account(
+        db, request, "auth.register", org_id=org_id, user_id=user_id, role="org_admin"
     )
     subject, text = mails.verify_email(settings, token)
     mails.queue_mail(db, settings, to=email, subject=subject, body=text)
@@ -427,15 +446,13 @@ async def verify_email(body: TokenRequest, request: Request, db: DbSession) -> V
     if not await auth_repo.consume_token(db, record.token_id):
         raise BadRequest("The link is invalid or has expired.", details={"reason": "token_invalid"})
     await users_repo.update_user(db, record.user_id, email_verified_at=func.now(), status="active")
-    await audit.record(
+    await audit_own_account(
         db,
         request,
         "auth.email_verified",
-        organization_id=record.organization_id,
-        actor_user_id=record.user_id,
-        actor_role=record.role,
-        resource_type="user",
-        resource_id=record.user_id,
+        org_id=record.organization_id,
+        user_id=record.user_id,
+        role=record.role,
     )
     return VerifiedResponse()
 
@@ -451,13 +468,11 @@ async def resend_verification(body: EmailRequest, db: DbSession, settings: AppSe
         await assume_user(
             db, user_id=record.user_id, org_id=record.organization_id, role=record.role
         )
-        token = new_hex_token()
-        await auth_repo.issue_token(
+        token = await issue_link_token(
             db,
-            organization_id=record.organization_id,
+            org_id=record.organization_id,
             user_id=record.user_id,
             purpose="email_verify",
-            token_hash=token_hash(token),
             ttl=TOKEN_TTL,
         )
         subject, text = mails.verify_email(settings, token)
@@ -476,24 +491,20 @@ async def forgot_password(
         await assume_user(
             db, user_id=record.user_id, org_id=record.organization_id, role=record.role
         )
-        token = new_hex_token()
-        await auth_repo.issue_token(
+        token = await issue_link_token(
             db,
-            organization_id=record.organization_id,
+            org_id=record.organization_id,
             user_id=record.user_id,
             purpose="password_reset",
-            token_hash=token_hash(token),
             ttl=TOKEN_TTL,
         )
-        await audit.record(
+        await audit_own_account(
             db,
             request,
             "auth.password_reset_requested",
-            organization_id=record.organization_id,
-            actor_user_id=record.user_id,
-            actor_role=record.role,
-            resource_type="user",
-            resource_id=record.user_id,
+            org_id=record.organization_id,
+            user_id=record.user_id,
+            role=record.role,
         )
         subject, text = mails.reset_password(settings, token)
         mails.queue_mail(db, settings, to=body.email.lower(), subject=subject, body=text)
@@ -529,15 +540,13 @@ async def reset_password(
     await SessionStore(redis).revoke_all(user.id)
     # §2.4: temporary locks clear; the admin lock (users.locked_at) stays.
     await LockoutStore(redis).clear(user.email)
-    await audit.record(
+    await audit_own_account(
         db,
         request,
         "auth.password_reset",
-        organization_id=user.organization_id,
-        actor_user_id=user.id,
-        actor_role=user.role,
-        resource_type="user",
-        resource_id=user.id,
+        org_id=user.organization_id,
+        user_id=user.id,
+        role=user.role,
     )
     return Success()
 
@@ -572,15 +581,13 @@ async def change_password(
     if principal.password_change_required:
         # §2.4 step 4: this session is ungated at once (the gate reads the family).
         await sessions.set_password_change_required(principal.sid, False)
-    await audit.record(
+    await audit_own_account(
         db,
         request,
         "auth.password_changed",
-        organization_id=user.organization_id,
-        actor_user_id=user.id,
-        actor_role=user.role,
-        resource_type="user",
-        resource_id=user.id,
+        org_id=user.organization_id,
+        user_id=user.id,
+        role=user.role,
     )
     return Success()
 
@@ -627,14 +634,7 @@ async def accept_invite(
     await start_session(
         request, response, user_id=user.id, org_id=org.id, role=user.role, mfa=satisfied
     )
-    await audit.record(
-        db,
-        request,
-        "auth.invite_accepted",
-        organization_id=org.id,
-        actor_user_id=user.id,
-        actor_role=user.role,
-        resource_type="user",
-        resource_id=user.id,
+    await audit_own_account(
+        db, request, "auth.invite_accepted", org_id=org.id, user_id=user.id, role=user.role
     )
     return LoginResponse(mfa_required=False, user=session_user(user))

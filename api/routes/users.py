@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, status
 from sqlalchemy.exc import IntegrityError
@@ -15,14 +15,13 @@ from api.auth.principal import Principal
 from api.auth.sessions import SessionStore
 from api.deps import AppSettings, DbSession, OrgAdminOf, Redis
 from api.errors import Conflict, NotFound
-from api.routes.auth import INVITE_TTL
+from api.routes.auth import INVITE_TTL, issue_link_token
 from api.schemas.common import Page, PageLimit, Success
 from api.schemas.users import InviteRequest, InviteResponse, UserItem, UserPatch
 from db.models.tenancy import Organization, User
 from db.repos import auth as auth_repo
 from db.repos import users as users_repo
 from db.repos.organizations import get_org
-from domain.auth.secrets import new_hex_token, token_hash
 from domain.passwords import UNUSABLE_HASH
 from patentrack.settings import Settings
 
@@ -58,6 +57,32 @@ async def _target(
     if user is None or (user.role == "super_admin" and not actor.is_super_admin):
         raise NotFound("No such user.")
     return user
+
+
+async def _audit_on_user(
+    db: AsyncSession,
+    request: Request,
+    action: str,
+    *,
+    org_id: uuid.UUID,
+    actor: Principal,
+    user_id: uuid.UUID,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Audit an admin's action on a user of `org_id` (actor and resource differ)."""
+    await audit.record(
+        db,
+        request,
+        action,
+        organization_id=org_id,
+        actor_user_id=actor.user_id,
+        actor_role=actor.role,
+        resource_type="user",
+        resource_id=user_id,
+        before=before,
+        after=after,
+    )
 
 
 async def _guard_last_admin(db: AsyncSession, org_id: uuid.UUID, user: User) -> None:
@@ -104,24 +129,16 @@ async def create_invitation(
             await db.flush()
     except IntegrityError as exc:
         raise Conflict("A user with this e-mail already exists.") from exc
-    token = new_hex_token()
-    await auth_repo.issue_token(
-        db,
-        organization_id=org.id,
-        user_id=user.id,
-        purpose="invite",
-        token_hash=token_hash(token),
-        ttl=INVITE_TTL,
+    token = await issue_link_token(
+        db, org_id=org.id, user_id=user.id, purpose="invite", ttl=INVITE_TTL
     )
-    await audit.record(
+    await _audit_on_user(
         db,
         request,
         "user.invited",
-        organization_id=org.id,
-        actor_user_id=actor.user_id,
-        actor_role=actor.role,
-        resource_type="user",
-        resource_id=user.id,
+        org_id=org.id,
+        actor=actor,
+        user_id=user.id,
         after={"role": role},
     )
     subject, body = mails.invite(settings, token, org.name)
@@ -191,15 +208,13 @@ async def change_role(
         before = user.role
         await users_repo.update_user(db, user.id, role=body.role)
         await SessionStore(redis).revoke_all(user.id)
-        await audit.record(
+        await _audit_on_user(
             db,
             request,
             "user.role_changed",
-            organization_id=org_id,
-            actor_user_id=actor.user_id,
-            actor_role=actor.role,
-            resource_type="user",
-            resource_id=user.id,
+            org_id=org_id,
+            actor=actor,
+            user_id=user.id,
             before={"role": before},
             after={"role": body.role},
         )
@@ -222,15 +237,8 @@ async def deactivate_user(
         await _guard_last_admin(db, org_id, user)
         await users_repo.update_user(db, user.id, status="inactive")
         await SessionStore(redis).revoke_all(user.id)
-        await audit.record(
-            db,
-            request,
-            "user.deactivated",
-            organization_id=org_id,
-            actor_user_id=actor.user_id,
-            actor_role=actor.role,
-            resource_type="user",
-            resource_id=user.id,
+        await _audit_on_user(
+            db, request, "user.deactivated", org_id=org_id, actor=actor, user_id=user.id
         )
     return Success()
 
@@ -248,14 +256,5 @@ async def unlock_user(
     user = await _target(db, org_id, user_id, actor)
     await users_repo.update_user(db, user.id, locked_at=None)
     await LockoutStore(redis).clear(user.email)
-    await audit.record(
-        db,
-        request,
-        "user.unlocked",
-        organization_id=org_id,
-        actor_user_id=actor.user_id,
-        actor_role=actor.role,
-        resource_type="user",
-        resource_id=user.id,
-    )
+    await _audit_on_user(db, request, "user.unlocked", org_id=org_id, actor=actor, user_id=user.id)
     return Success()

@@ -16,20 +16,19 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
-    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, created_at, uuid_pk
-from db.models.pipeline import INVENTOR_SOURCES, RULESET, in_, org_fk, run_id_col
+from db.base import Base
+from db.models.columns import RunProvenance, RunWritten, TenantKey, written_at
+from db.models.pipeline import INVENTOR_SOURCES, in_
 
 CHAIN_STATUSES = ("complete", "encumbered", "broken")
 BREAK_REASONS = (
@@ -54,7 +53,7 @@ def company_fk(nullable: bool = False) -> Mapped[Any]:
     )
 
 
-class OwnershipTreeNode(Base):
+class OwnershipTreeNode(TenantKey, RunWritten, Base):
     """BR-024..031 step 3: one counterparty row per (company, tree type, shown name)."""
 
     __tablename__ = "ownership_tree_nodes"
@@ -70,8 +69,6 @@ class OwnershipTreeNode(Base):
         CheckConstraint("tab BETWEEN 0 AND 3", name="tab"),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     company_id: Mapped[uuid.UUID] = company_fk()
     tree_type: Mapped[int] = mapped_column(Integer, nullable=False)
     tab: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -81,12 +78,9 @@ class OwnershipTreeNode(Base):
     asset_count: Mapped[int] = mapped_column(Integer, nullable=False)
     last_activity_date: Mapped[date | None] = mapped_column(Date)
     rf_ids: Mapped[list[str]] = mapped_column(ARRAY(RF), nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
 
 
-class TimelineEntry(Base):
+class TimelineEntry(TenantKey, RunWritten, Base):
     """Step 4: one row per (conveyance, counterparty) where an org company is a party."""
 
     __tablename__ = "timeline_entries"
@@ -100,8 +94,6 @@ class TimelineEntry(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     company_id: Mapped[uuid.UUID] = company_fk()
     assignment_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("assignments.id", ondelete="CASCADE"), nullable=False
@@ -122,12 +114,9 @@ class TimelineEntry(Base):
     convey_text: Mapped[str | None] = mapped_column(Text)
     asset_count: Mapped[int] = mapped_column(Integer, nullable=False)
     sequence: Mapped[int] = mapped_column(Integer, nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
 
 
-class BrokenTitleChain(Base):
+class BrokenTitleChain(TenantKey, RunProvenance, Base):
     """BR-032..036 step 5: the chain-of-title verdict of one in-scope asset."""
 
     __tablename__ = "broken_title_chains"
@@ -142,8 +131,6 @@ class BrokenTitleChain(Base):
         CheckConstraint(in_("inventor_source", INVENTOR_SOURCES), name="inventor_source"),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     asset_id: Mapped[uuid.UUID] = asset_fk()
     patent_doc_num: Mapped[str] = mapped_column(String(20), nullable=False)
     status: Mapped[str] = mapped_column(String(12), nullable=False)
@@ -163,12 +150,10 @@ class BrokenTitleChain(Base):
     open_security_rf_ids: Mapped[list[str]] = mapped_column(ARRAY(RF), nullable=False)
     current_holders: Mapped[list[str]] = mapped_column(ARRAY(Text), nullable=False)
     inventor_source: Mapped[str] = mapped_column(String(20), nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    detected_at: Mapped[datetime] = created_at()
+    detected_at: Mapped[datetime] = written_at()
 
 
-class AssetOwnership(Base):
+class AssetOwnership(TenantKey, RunWritten, Base):
     """D2: the computed current owner of an asset and the chain that supports it."""
 
     __tablename__ = "asset_ownership"
@@ -179,8 +164,6 @@ class AssetOwnership(Base):
         CheckConstraint(in_("status", CHAIN_STATUSES), name="status"),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     asset_id: Mapped[uuid.UUID] = asset_fk()
     status: Mapped[str] = mapped_column(String(12), nullable=False)
     holders: Mapped[list[str]] = mapped_column(ARRAY(Text), nullable=False)
@@ -188,12 +171,9 @@ class AssetOwnership(Base):
     supporting_rf_ids: Mapped[list[str]] = mapped_column(ARRAY(RF), nullable=False)
     open_lien_count: Mapped[int] = mapped_column(Integer, nullable=False)
     inventor_source: Mapped[str] = mapped_column(String(20), nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
 
 
-class OpenLienRow(Base):
+class OpenLienRow(TenantKey, RunWritten, Base):
     """D2 / §5.6: a security interest on an asset not cleared by a release, per lender."""
 
     __tablename__ = "open_liens"
@@ -212,8 +192,6 @@ class OpenLienRow(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     asset_id: Mapped[uuid.UUID] = asset_fk()
     rf_id: Mapped[str] = mapped_column(RF, nullable=False)
     secured_party_key: Mapped[str] = mapped_column(Text, nullable=False)
@@ -221,12 +199,9 @@ class OpenLienRow(Base):
     grantors: Mapped[list[str]] = mapped_column(ARRAY(Text), nullable=False)
     record_dt: Mapped[date | None] = mapped_column(Date)
     effective_dt: Mapped[date | None] = mapped_column(Date)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
 
 
-class DashboardItem(Base):
+class DashboardItem(TenantKey, RunWritten, Base):
     """BR-036/037 step 6: 0 complete / 1 broken per asset, 18 per open security, 20 law firm."""
 
     __tablename__ = "dashboard_items"
@@ -240,8 +215,6 @@ class DashboardItem(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     asset_id: Mapped[uuid.UUID] = asset_fk()
     company_id: Mapped[uuid.UUID | None] = company_fk(nullable=True)
     type: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -250,12 +223,9 @@ class DashboardItem(Base):
     rf_id: Mapped[str | None] = mapped_column(RF)
     headline_break: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     law_firm: Mapped[str | None] = mapped_column(Text)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
 
 
-class SummaryMetric(Base):
+class SummaryMetric(TenantKey, RunProvenance, Base):
     """BR-042/043 step 7: per company, plus the org row (company_id NULL, NULLS NOT DISTINCT)."""
 
     __tablename__ = "summary_metrics"
@@ -268,8 +238,6 @@ class SummaryMetric(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     company_id: Mapped[uuid.UUID | None] = company_fk(nullable=True)
     company_count: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     activity_count: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
@@ -280,14 +248,10 @@ class SummaryMetric(Base):
     asset_count: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     arrow_count: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     metadata_: Mapped[dict[str, Any] | None] = mapped_column("metadata", JSONB)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    calculated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), nullable=False, server_default=func.now()
-    )
+    calculated_at: Mapped[datetime] = written_at()
 
 
-class AssetDiagram(Base):
+class AssetDiagram(TenantKey, RunProvenance, Base):
     """D16 step 8: the full diagram payload of one asset, served as stored."""
 
     __tablename__ = "asset_diagrams"
@@ -297,14 +261,8 @@ class AssetDiagram(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     asset_id: Mapped[uuid.UUID] = asset_fk()
     is_broken: Mapped[bool] = mapped_column(Boolean, nullable=False)
     chain_status: Mapped[str] = mapped_column(String(12), nullable=False)
     diagram_json: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    computed_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), nullable=False, server_default=func.now()
-    )
+    computed_at: Mapped[datetime] = written_at()

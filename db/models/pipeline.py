@@ -27,7 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, created_at, updated_at, uuid_pk
+from db.base import Base, created_at, updated_at
+from db.models.columns import RULESET, RunWritten, TenantKey, updated_last
 
 CLASSIFICATION_SOURCES = ("override_org", "override_global", "inventor_match", "rule")
 INVENTOR_SOURCES = ("bibliographic", "inferred", "none")
@@ -45,25 +46,13 @@ STEP_NAMES = (
     "summary",
     "generate_json",
 )
-RULESET = String(32)
 
 
 def in_(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
-def org_fk() -> Mapped[uuid.UUID]:
-    return mapped_column(
-        UUID(as_uuid=True), ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False
-    )
-
-
-def run_id_col() -> Mapped[uuid.UUID]:
-    """The processing job that wrote the row (P7 provenance next to ruleset_version)."""
-    return mapped_column(UUID(as_uuid=True), nullable=False)
-
-
-class OrgAssignment(Base):
+class OrgAssignment(TenantKey, RunWritten, Base):
     """D21 / BR-011 §1.3: rule and effective classification of one conveyance for one org."""
 
     __tablename__ = "org_assignments"
@@ -76,8 +65,6 @@ class OrgAssignment(Base):
         Index("ix_org_assignments_assignment_id", "assignment_id"),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     assignment_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("assignments.id", ondelete="CASCADE"), nullable=False
     )
@@ -90,13 +77,10 @@ class OrgAssignment(Base):
     source: Mapped[str] = mapped_column(String(20), nullable=False)
     evidence: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     inventor_source: Mapped[str] = mapped_column(String(20), nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
-    updated_at: Mapped[datetime] = updated_at()
+    updated_at: Mapped[datetime] = updated_last()
 
 
-class OrgEntityGroup(Base):
+class OrgEntityGroup(TenantKey, RunWritten, Base):
     """BR-018..020 step 2a: each party name key of the org and the group it belongs to."""
 
     __tablename__ = "org_entity_groups"
@@ -106,19 +90,14 @@ class OrgEntityGroup(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     name_key: Mapped[str] = mapped_column(Text, nullable=False)
     raw_name: Mapped[str] = mapped_column(Text, nullable=False)
     group_key: Mapped[str] = mapped_column(Text, nullable=False)
     canonical_name: Mapped[str] = mapped_column(Text, nullable=False)
     occurrences: Mapped[int] = mapped_column(Integer, nullable=False)
-    ruleset_version: Mapped[str] = mapped_column(RULESET, nullable=False)
-    run_id: Mapped[uuid.UUID] = run_id_col()
-    created_at: Mapped[datetime] = created_at()
 
 
-class ProcessingJob(Base):
+class ProcessingJob(TenantKey, Base):
     """domain-model §9: one pipeline run of one organization."""
 
     __tablename__ = "processing_jobs"
@@ -129,8 +108,6 @@ class ProcessingJob(Base):
         Index("ix_processing_jobs_organization_id_created_at", "organization_id", "created_at"),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     job_type: Mapped[str] = mapped_column(String(20), nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False, server_default="pending")
     current_step: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
@@ -148,7 +125,7 @@ class ProcessingJob(Base):
     created_at: Mapped[datetime] = created_at()
 
 
-class ProcessingStep(Base):
+class ProcessingStep(TenantKey, Base):
     """domain-model §9; organization_id denormalised for an indexable policy (§11.3 (7))."""
 
     __tablename__ = "processing_steps"
@@ -164,8 +141,6 @@ class ProcessingStep(Base):
         Index("ix_processing_steps_organization_id", "organization_id"),
     )
 
-    id: Mapped[uuid.UUID] = uuid_pk()
-    organization_id: Mapped[uuid.UUID] = org_fk()
     processing_job_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("processing_jobs.id", ondelete="CASCADE"), nullable=False
     )

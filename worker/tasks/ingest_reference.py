@@ -10,6 +10,7 @@ not published yet is re-polled every 3 hours for up to 48 hours (§1.2), then fa
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -132,6 +133,25 @@ async def ingest_applications(
     )
 
 
+async def _load_snapshot(
+    ctx: JobContext, task_name: str, location_name: str, what: str, *,
+    file: str | None, dated: Callable[[], tuple[str, date]], repoll: int,
+    load: Callable[[Path], Awaitable[RunOutcome]],
+) -> dict[str, Any]:  # fmt: skip
+    """Load `file` if given (CLI, air-gapped; §4.1), else the dated file `dated()` names.
+
+    `dated` is only called without `file`, so a bad `day` fails only when it is used.
+    """
+    if file:
+        path: Path | None = Path(file)
+    else:
+        file_name, day = dated()
+        path = await _dated_file(ctx, task_name, location_name, file_name, day, repoll)
+    if path is None:
+        return {"status": "failed", "error": f"{what} not published"}
+    return summary(await load(path))
+
+
 @task(INGEST_CPC_MASTER, retries=2, timeout=6 * 3600, backoff=300)
 async def ingest_cpc_master(
     ctx: JobContext,
@@ -142,15 +162,15 @@ async def ingest_cpc_master(
     repoll: int = 0,
 ) -> dict[str, Any]:
     """The monthly CPC master classification snapshot, full replacement (§2.4, BR-056)."""
-    if file:
-        path: Path | None = Path(file)
-    else:
+
+    def dated() -> tuple[str, date]:
         first = date.fromisoformat(day) if day else datetime.now(UTC).date().replace(day=1)
-        name = f"US_Grant_CPC_MCF_XML_{first:%Y-%m-%d}.zip"
-        path = await _dated_file(ctx, INGEST_CPC_MASTER, "CPC_MCF", name, first, repoll)
-    if path is None:
-        return {"status": "failed", "error": "CPC master file not published"}
-    return summary(await load_cpc_master_file(ctx.sessionmaker, path, force=force))
+        return f"US_Grant_CPC_MCF_XML_{first:%Y-%m-%d}.zip", first
+
+    return await _load_snapshot(
+        ctx, INGEST_CPC_MASTER, "CPC_MCF", "CPC master file", file=file, dated=dated,
+        repoll=repoll, load=lambda path: load_cpc_master_file(ctx.sessionmaker, path, force=force),
+    )  # fmt: skip
 
 
 @task(INGEST_CPC_SCHEME, retries=2, timeout=3600, backoff=300)
@@ -164,18 +184,16 @@ async def ingest_cpc_scheme(
     repoll: int = 0,
 ) -> dict[str, Any]:
     """CPC scheme hierarchy and titles from the title list (§2.5); `month` is YYYYMM."""
-    if file:
-        path: Path | None = Path(file)
-    else:
+
+    def dated() -> tuple[str, date]:
         today = datetime.now(UTC).date()
         stamp = month or (day[:7].replace("-", "") if day else f"{today:%Y%m}")
-        first = date(int(stamp[:4]), int(stamp[4:6]), 1)
-        path = await _dated_file(
-            ctx, INGEST_CPC_SCHEME, "CPC_SCHEME", f"CPCTitleList{stamp}.zip", first, repoll
-        )
-    if path is None:
-        return {"status": "failed", "error": "CPC title list not published"}
-    return summary(await load_cpc_scheme_file(ctx.sessionmaker, path, force=force))
+        return f"CPCTitleList{stamp}.zip", date(int(stamp[:4]), int(stamp[4:6]), 1)
+
+    return await _load_snapshot(
+        ctx, INGEST_CPC_SCHEME, "CPC_SCHEME", "CPC title list", file=file, dated=dated,
+        repoll=repoll, load=lambda path: load_cpc_scheme_file(ctx.sessionmaker, path, force=force),
+    )  # fmt: skip
 
 
 @task(INGEST_MAINTENANCE_FEES, retries=3, timeout=3 * 3600, backoff=300)
@@ -188,19 +206,18 @@ async def ingest_maintenance_fees(
     repoll: int = 0,
 ) -> dict[str, Any]:
     """Weekly cumulative `MaintFeeEvents_YYYYMMDD.zip` (YYYYMMDD a Monday; §2.6)."""
-    if file:
-        path: Path | None = Path(file)
-    else:
+
+    def dated() -> tuple[str, date]:
         monday = date.fromisoformat(day) if day else latest_weekday(datetime.now(UTC).date(), 0)
-        path = await _dated_file(
-            ctx, INGEST_MAINTENANCE_FEES, "MAINT_FEE", f"MaintFeeEvents_{monday:%Y%m%d}.zip",
-            monday, repoll,
-        )  # fmt: skip
-    if path is None:
-        return {"status": "failed", "error": "maintenance fee file not published"}
-    return summary(
-        await load_maintenance_file(ctx.sessionmaker, path, queue=ctx.queue, force=force)
-    )
+        return f"MaintFeeEvents_{monday:%Y%m%d}.zip", monday
+
+    return await _load_snapshot(
+        ctx, INGEST_MAINTENANCE_FEES, "MAINT_FEE", "maintenance fee file", file=file,
+        dated=dated, repoll=repoll,
+        load=lambda path: load_maintenance_file(
+            ctx.sessionmaker, path, queue=ctx.queue, force=force
+        ),
+    )  # fmt: skip
 
 
 schedule(INGEST_GRANTS, weekday=1, hour=4, minute=0, second=0)
