@@ -16,6 +16,18 @@ from redis.asyncio import Redis
 
 REPLAY_LENGTH = 200
 
+# One atomic step: take the next id, append to the replay list, publish. Done as separate
+# commands, the parallel steps (tree || timeline) interleave, and the list or the channel
+# can carry id 13 before id 12. ARGV[1] is the event as a JSON object without its id.
+_PUBLISH = """
+local id = redis.call('INCR', KEYS[1])
+local body = '{"id": ' .. id .. ', ' .. string.sub(ARGV[1], 2)
+redis.call('RPUSH', KEYS[2], body)
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
+redis.call('PUBLISH', ARGV[2], body)
+return id
+"""
+
 
 def channel(org_id: uuid.UUID | str) -> str:
     return f"pipeline:org:{org_id}"
@@ -24,21 +36,17 @@ def channel(org_id: uuid.UUID | str) -> str:
 async def publish(redis: Redis, org_id: uuid.UUID, event: str, **data: Any) -> dict[str, Any]:
     """Publish one event (`step.started`, `step.finished`, `step.failed`, `run.finished`...)."""
     name = channel(org_id)
-    event_id = int(await redis.incr(f"{name}:seq"))
-    payload = {
-        "id": event_id,
+    payload: dict[str, Any] = {
         "event": event,
         "organizationId": str(org_id),
         "at": datetime.now(UTC).isoformat(),
         **data,
     }
     body = json.dumps(payload, default=str, sort_keys=True)
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.rpush(f"{name}:events", body)
-        pipe.ltrim(f"{name}:events", -REPLAY_LENGTH, -1)
-        pipe.publish(name, body)
-        await pipe.execute()
-    return payload
+    event_id = await redis.eval(  # type: ignore[misc]
+        _PUBLISH, 2, f"{name}:seq", f"{name}:events", body, name, str(REPLAY_LENGTH)
+    )
+    return {"id": int(event_id), **payload}
 
 
 async def replay(redis: Redis, org_id: uuid.UUID, after_id: int = 0) -> list[dict[str, Any]]:
