@@ -17,7 +17,9 @@ from api.errors import install_error_handlers
 from api.openapi import install_openapi
 from api.request_context import RequestContextMiddleware
 from api.routes import (
+    admin_ingestion,
     admin_organizations,
+    assets,
     audit_log,
     auth,
     companies,
@@ -99,6 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api.include_router(area.router)
     for area in (pipeline, companies):  # issue 6: rebuild/status, companies drive the pipeline
         api.include_router(area.router)
+    api.include_router(admin_ingestion.router)  # issue 9: ingestion control (api.md §3.5)
+    api.include_router(assets.router)  # issue 7: the customer asset API (api.md §3.2)
     if settings.environment != "production":
         api.include_router(system.router)
     app.include_router(api)

@@ -77,8 +77,51 @@ def arq_functions() -> list[Function]:
     ]
 
 
+def _cron_source(task: str) -> str | None:
+    """The data source a scheduled task loads (its SourceSpec name), if any."""
+    from worker.ingestion.assignments import DAILY_SOURCE
+    from worker.ingestion.biblio import APPLICATIONS_SOURCE, GRANTS_SOURCE
+    from worker.ingestion.families import EPO_SOURCE
+    from worker.ingestion.snapshots import CPC_MCF_SOURCE, CPC_SCHEME_SOURCE, MAINT_FEE_SOURCE
+    from worker.task_names import (
+        INGEST_APPLICATIONS,
+        INGEST_ASSIGNMENTS,
+        INGEST_CPC_MASTER,
+        INGEST_CPC_SCHEME,
+        INGEST_EPO_FAMILIES,
+        INGEST_GRANTS,
+        INGEST_MAINTENANCE_FEES,
+    )
+
+    return {
+        INGEST_ASSIGNMENTS: DAILY_SOURCE.name,
+        INGEST_GRANTS: GRANTS_SOURCE.name,
+        INGEST_APPLICATIONS: APPLICATIONS_SOURCE.name,
+        INGEST_CPC_MASTER: CPC_MCF_SOURCE.name,
+        INGEST_CPC_SCHEME: CPC_SCHEME_SOURCE.name,
+        INGEST_MAINTENANCE_FEES: MAINT_FEE_SOURCE.name,
+        INGEST_EPO_FAMILIES: EPO_SOURCE.name,
+    }.get(task)
+
+
+async def _source_paused(ctx: dict[str, Any], task: str) -> bool:
+    source = _cron_source(task)
+    if source is None:
+        return False
+    from db.repos.ingestion_admin import source_is_active
+    from db.session import tenant_session
+    from db.tenant import TenantContext
+
+    async with tenant_session(ctx["sessionmaker"], TenantContext.anonymous()) as session:
+        return not await source_is_active(session, source)
+
+
 def _scheduled_enqueue(entry: jobs.Schedule) -> WorkerCoroutine:
     async def fire(ctx: dict[str, Any]) -> None:
+        # issue 9 (api.md §3.5 pause/resume): a paused data source is not scheduled.
+        if await _source_paused(ctx, entry.task):
+            log.info("source paused; scheduled run skipped", extra={"task": entry.task})
+            return
         # One job per firing slot: a second scheduler (or a restart) cannot double it.
         slot = datetime.now(UTC).strftime("%Y%m%dT%H%M")
         queue: jobs.JobQueue = ctx["queue"]

@@ -24,6 +24,169 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/ingestion/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Jobs
+         * @description Ingestion job rows, newest first; dateFrom/dateTo bound createdAt, both inclusive
+         *     (§1.1). Keyset-paged by (createdAt, id) with signed cursors (§1.4).
+         */
+        get: operations["admin_list_ingestion_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Job
+         * @description One job with its counts and a page of its error rows.
+         */
+        get: operations["admin_get_ingestion_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/jobs/{job_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Job
+         * @description Re-enqueue a failed job's task with its original arguments (a new Arq job that
+         *     names the job it retries). Safe to repeat: the loaders are idempotent (BR-059).
+         */
+        post: operations["admin_retry_ingestion_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Queues
+         * @description The main Arq queue: jobs waiting (its sorted set) and jobs being run now.
+         */
+        get: operations["admin_list_ingestion_queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sources
+         * @description Every data source: schedule, last and next run, last status and records, staleness.
+         */
+        get: operations["admin_list_ingestion_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/sources/{name}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause Source
+         * @description Pause a source: its scheduled runs and retries do nothing until it is resumed
+         *     (data_sources.is_active, also set by the worker on a refused key, BR-054).
+         */
+        post: operations["admin_pause_ingestion_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/sources/{name}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Source
+         * @description Resume a paused source; its next scheduled run loads again (and catches up).
+         */
+        post: operations["admin_resume_ingestion_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ingestion/sources/{name}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trigger Source
+         * @description Queue the source's scheduled run now (its task with default arguments).
+         */
+        post: operations["admin_trigger_ingestion_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/organizations": {
         parameters: {
             query?: never;
@@ -70,6 +233,109 @@ export type paths = {
          * @description Rename, require MFA, or change the status; suspending ends every session of the org.
          */
         patch: operations["admin_update_organization"];
+        trace?: never;
+    };
+    "/api/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assets
+         * @description The org's assets, filtered and keyset-paged (api.md §1.4, §1.5; D10).
+         */
+        get: operations["assets_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Asset
+         * @description One asset with its D2 current owner, open liens and title verdict.
+         */
+        get: operations["assets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{asset_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assignments
+         * @description The chain of title in P5 order, oldest first; empty when nothing is recorded yet.
+         */
+        get: operations["assets_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{asset_id}/diagram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Diagram
+         * @description D16: the diagram payload exactly as generate_json stored it, with an ETag.
+         */
+        get: operations["assets_diagram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate Numbers
+         * @description Normalise patent/application numbers and say which the org tracks (api.md §3.2 #22).
+         *
+         *     A bare 8-digit number is both a possible application and a possible grant number, so
+         *     both readings are checked.
+         */
+        post: operations["assets_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/auth/accept-invite": {
@@ -686,6 +952,71 @@ export type components = {
             /** Status */
             status?: ("active" | "trial" | "suspended" | "cancelled") | null;
         };
+        /** AssetDetail */
+        AssetDetail: {
+            /** Applicationdate */
+            applicationDate: string | null;
+            /** Applicationnumber */
+            applicationNumber: string | null;
+            company: components["schemas"]["CompanyRef"] | null;
+            /** Computedat */
+            computedAt: string | null;
+            currentOwner: components["schemas"]["CurrentOwner"] | null;
+            /** Grantdate */
+            grantDate: string | null;
+            /** Grantnumber */
+            grantNumber: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inventorsource */
+            inventorSource: string | null;
+            /** Openliens */
+            openLiens: components["schemas"]["OpenLien"][];
+            /** Rulesetversion */
+            rulesetVersion: string | null;
+            /**
+             * Status
+             * @description D2 chain status (complete|encumbered|broken); null before the first pipeline run.
+             */
+            status: string | null;
+            /** Title */
+            title: string | null;
+            /** @description BR-032..036 verdict; null for assets outside the verdict floor or before the first pipeline run. */
+            titleVerdict: components["schemas"]["TitleVerdict"] | null;
+        };
+        /** AssetListItem */
+        AssetListItem: {
+            /** Applicationdate */
+            applicationDate: string | null;
+            /** Applicationnumber */
+            applicationNumber: string | null;
+            company: components["schemas"]["CompanyRef"] | null;
+            /** Grantdate */
+            grantDate: string | null;
+            /** Grantnumber */
+            grantNumber: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @description D2 chain status (complete|encumbered|broken); null before the first pipeline run.
+             */
+            status: string | null;
+            /** Title */
+            title: string | null;
+        };
+        /**
+         * AssetSort
+         * @description api.md §1.5: the whole allowed set; anything else is a 400 naming `sort`.
+         * @enum {string}
+         */
+        AssetSort: "applicationNumber" | "grantNumber" | "applicationDate" | "grantDate" | "title";
         /** AuditItem */
         AuditItem: {
             /** Action */
@@ -721,6 +1052,24 @@ export type components = {
             /** Useragent */
             userAgent: string | null;
         };
+        /** BreakPoint */
+        BreakPoint: {
+            /** Actual */
+            actual: string[];
+            /** Afterrfid */
+            afterRfId: string;
+            /** Beforerfid */
+            beforeRfId: string | null;
+            /** Expected */
+            expected: string[];
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Seq
+             * @description 1-based P5 position of the conveyance after the gap.
+             */
+            seq: number;
+        };
         /** ChangePasswordRequest */
         ChangePasswordRequest: {
             /** Currentpassword */
@@ -752,19 +1101,142 @@ export type components = {
             /** Name */
             name: string;
         };
+        /** CompanyRef */
+        CompanyRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** Conveyance */
+        Conveyance: {
+            /** Assignees */
+            assignees: components["schemas"]["Party"][];
+            /** Assignors */
+            assignors: components["schemas"]["Party"][];
+            /** Conveyancetext */
+            conveyanceText: string | null;
+            /**
+             * Conveyancetype
+             * @description The org's effective classification; null before the first pipeline run.
+             */
+            conveyanceType: string | null;
+            /**
+             * Effectivedate
+             * @description The P5 ordering date.
+             */
+            effectiveDate: string | null;
+            /** Executiondate */
+            executionDate: string | null;
+            /** Frame */
+            frame: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Isemployerassignment */
+            isEmployerAssignment: boolean | null;
+            /** Recorddate */
+            recordDate: string | null;
+            /** Reel */
+            reel: string;
+            /** Rfid */
+            rfId: string;
+            /**
+             * Seq
+             * @description 1-based P5 position in the chain of title.
+             */
+            seq: number;
+        };
+        /**
+         * ConveyanceType
+         * @description api.md §1.5 common `conveyanceType` values (the effective classification).
+         * @enum {string}
+         */
+        ConveyanceType: "assignment" | "employee" | "govern" | "merger" | "namechg" | "license" | "release" | "security" | "correct" | "missing";
+        /** CurrentOwner */
+        CurrentOwner: {
+            /** Holders */
+            holders: string[];
+            /** Status */
+            status: string;
+            /**
+             * Supportingrfids
+             * @description The chain that supports the holders (D2).
+             */
+            supportingRfIds: string[];
+        };
+        /** CursorInfo */
+        CursorInfo: {
+            /** Hasmore */
+            hasMore: boolean;
+            /** Next */
+            next?: string | null;
+        };
+        /** CursorPage[AssetListItem] */
+        CursorPage_AssetListItem_: {
+            cursor: components["schemas"]["CursorInfo"];
+            /** Data */
+            data: components["schemas"]["AssetListItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Totalisapproximate
+             * @default false
+             */
+            totalIsApproximate: boolean;
+        };
         /** EmailRequest */
         EmailRequest: {
             /** Email */
             email: string;
         };
+        /** Envelope[AssetDetail] */
+        Envelope_AssetDetail_: {
+            data: components["schemas"]["AssetDetail"];
+        };
         /** Envelope[CompanyOut] */
         Envelope_CompanyOut_: {
             data: components["schemas"]["CompanyOut"];
+        };
+        /** Envelope[dict[str, Any]] */
+        Envelope_dict_str__Any__: {
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** Envelope[JobDetail] */
+        Envelope_JobDetail_: {
+            data: components["schemas"]["JobDetail"];
+        };
+        /** Envelope[JobQueued] */
+        Envelope_JobQueued_: {
+            data: components["schemas"]["JobQueued"];
         };
         /** Envelope[list[CompanyOut]] */
         Envelope_list_CompanyOut__: {
             /** Data */
             data: components["schemas"]["CompanyOut"][];
+        };
+        /** Envelope[list[Conveyance]] */
+        Envelope_list_Conveyance__: {
+            /** Data */
+            data: components["schemas"]["Conveyance"][];
+        };
+        /** Envelope[list[QueueStatus]] */
+        Envelope_list_QueueStatus__: {
+            /** Data */
+            data: components["schemas"]["QueueStatus"][];
+        };
+        /** Envelope[list[SourceStatus]] */
+        Envelope_list_SourceStatus__: {
+            /** Data */
+            data: components["schemas"]["SourceStatus"][];
         };
         /** Envelope[PipelineRequested] */
         Envelope_PipelineRequested_: {
@@ -773,6 +1245,10 @@ export type components = {
         /** Envelope[PipelineStatus] */
         Envelope_PipelineStatus_: {
             data: components["schemas"]["PipelineStatus"];
+        };
+        /** Envelope[SourceStatus] */
+        Envelope_SourceStatus_: {
+            data: components["schemas"]["SourceStatus"];
         };
         /** ErrorBody */
         ErrorBody: {
@@ -884,6 +1360,166 @@ export type components = {
              */
             userId: string;
         };
+        /** JobDetail */
+        JobDetail: {
+            /** Completedat */
+            completedAt: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Durationms */
+            durationMs: number | null;
+            /** Errormessage */
+            errorMessage: string | null;
+            /** Errors */
+            errors: components["schemas"]["JobErrorItem"][];
+            /** Errorstotal */
+            errorsTotal: number;
+            /** Filename */
+            fileName: string | null;
+            /** Filesizebytes */
+            fileSizeBytes: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Metadata */
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /** Recordsfailed */
+            recordsFailed: number;
+            /** Recordsinserted */
+            recordsInserted: number;
+            /** Recordsprocessed */
+            recordsProcessed: number;
+            /** Recordsupdated */
+            recordsUpdated: number;
+            /** Retryable */
+            retryable: boolean;
+            /** Source */
+            source: string;
+            /** Startedat */
+            startedAt: string | null;
+            status: components["schemas"]["JobStatus"];
+        };
+        /** JobErrorItem */
+        JobErrorItem: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Errormessage */
+            errorMessage: string;
+            /** Errortype */
+            errorType: string;
+            /** Filename */
+            fileName: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Rawdata */
+            rawData: {
+                [key: string]: unknown;
+            } | null;
+            /** Recordidentifier */
+            recordIdentifier: string | null;
+            /** Recordposition */
+            recordPosition: number | null;
+        };
+        /** JobItem */
+        JobItem: {
+            /** Completedat */
+            completedAt: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Durationms */
+            durationMs: number | null;
+            /** Errormessage */
+            errorMessage: string | null;
+            /** Filename */
+            fileName: string | null;
+            /** Filesizebytes */
+            fileSizeBytes: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Recordsfailed */
+            recordsFailed: number;
+            /** Recordsinserted */
+            recordsInserted: number;
+            /** Recordsprocessed */
+            recordsProcessed: number;
+            /** Recordsupdated */
+            recordsUpdated: number;
+            /** Retryable */
+            retryable: boolean;
+            /** Source */
+            source: string;
+            /** Startedat */
+            startedAt: string | null;
+            status: components["schemas"]["JobStatus"];
+        };
+        /**
+         * JobPage
+         * @description api.md §1.2 paginated envelope, keyset-paged by (createdAt, id) (§1.4, api/pagination.py).
+         */
+        JobPage: {
+            cursor: components["schemas"]["JobsCursor"];
+            /** Data */
+            data: components["schemas"]["JobItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Totalisapproximate
+             * @default false
+             */
+            totalIsApproximate: boolean;
+        };
+        /**
+         * JobQueued
+         * @description 202: an Arq job was queued (enqueued once this request commits, D17).
+         */
+        JobQueued: {
+            /** Jobid */
+            jobId: string;
+            /** Retryof */
+            retryOf?: string | null;
+            /** Source */
+            source: string;
+            /**
+             * Status
+             * @default queued
+             * @constant
+             */
+            status: "queued";
+            /** Task */
+            task: string;
+        };
+        /** JobsCursor */
+        JobsCursor: {
+            /** Hasmore */
+            hasMore: boolean;
+            /** Next */
+            next?: string | null;
+        };
+        /**
+         * JobStatus
+         * @description ingestion_jobs.status (domain-model §9).
+         * @enum {string}
+         */
+        JobStatus: "pending" | "running" | "success" | "failed" | "partial";
         /** Liveness */
         Liveness: {
             /**
@@ -1014,6 +1650,19 @@ export type components = {
             /** Mfatoken */
             mfaToken: string;
         };
+        /** OpenLien */
+        OpenLien: {
+            /** Effectivedate */
+            effectiveDate: string | null;
+            /** Grantors */
+            grantors: string[];
+            /** Recorddate */
+            recordDate: string | null;
+            /** Rfid */
+            rfId: string;
+            /** Securedparty */
+            securedParty: string;
+        };
         /** OrgDetail */
         OrgDetail: {
             /**
@@ -1082,6 +1731,15 @@ export type components = {
              * @default true
              */
             totalExact: boolean;
+        };
+        /** Party */
+        Party: {
+            /** Country */
+            country?: string | null;
+            /** Executiondate */
+            executionDate?: string | null;
+            /** Name */
+            name: string;
         };
         /**
          * PipelineRequested
@@ -1207,6 +1865,15 @@ export type components = {
                 [key: string]: unknown;
             } | null;
         };
+        /** QueueStatus */
+        QueueStatus: {
+            /** Depth */
+            depth: number;
+            /** Inprogress */
+            inProgress: number;
+            /** Queue */
+            queue: string;
+        };
         /** Readiness */
         Readiness: {
             checks: components["schemas"]["ReadinessChecks"];
@@ -1306,6 +1973,51 @@ export type components = {
              */
             role: "super_admin" | "org_admin" | "org_member";
         };
+        /**
+         * SortOrder
+         * @enum {string}
+         */
+        SortOrder: "asc" | "desc";
+        /** SourceStatus */
+        SourceStatus: {
+            /** Ageseconds */
+            ageSeconds: number | null;
+            /** Lasterror */
+            lastError: string | null;
+            /** Lastfailureat */
+            lastFailureAt: string | null;
+            /** Lastjobid */
+            lastJobId: string | null;
+            /** Lastrecordsprocessed */
+            lastRecordsProcessed: number | null;
+            /** Lastrunat */
+            lastRunAt: string | null;
+            /** Laststatus */
+            lastStatus: string | null;
+            /** Lastsuccessat */
+            lastSuccessAt: string | null;
+            /** Name */
+            name: string;
+            /** Nextrunat */
+            nextRunAt: string | null;
+            /** Paused */
+            paused: boolean;
+            /** Schedule */
+            schedule: string | null;
+            /** Scheduletype */
+            scheduleType: string;
+            /** Staleafterseconds */
+            staleAfterSeconds: number | null;
+            staleness: components["schemas"]["Staleness"] | null;
+            /** Task */
+            task: string | null;
+        };
+        /**
+         * Staleness
+         * @description domain/ops/freshness.py: warning once the age passes 75% of the stale threshold.
+         * @enum {string}
+         */
+        Staleness: "fresh" | "warning" | "stale";
         /** Success */
         Success: {
             /**
@@ -1313,6 +2025,20 @@ export type components = {
              * @default true
              */
             success: boolean;
+        };
+        /**
+         * TitleStatusFilter
+         * @description The D2 chain status of the asset; `all` means not filtered (api.md §1.5).
+         * @enum {string}
+         */
+        TitleStatusFilter: "complete" | "encumbered" | "broken" | "all";
+        /** TitleVerdict */
+        TitleVerdict: {
+            breakPoint: components["schemas"]["BreakPoint"] | null;
+            /** Reasons */
+            reasons: string[];
+            /** Status */
+            status: string;
         };
         /** TokenRequest */
         TokenRequest: {
@@ -1358,6 +2084,49 @@ export type components = {
              */
             role: "org_admin" | "org_member";
         };
+        /** ValidatedNumber */
+        ValidatedNumber: {
+            /** Applicationnumber */
+            applicationNumber: string | null;
+            /** Assetid */
+            assetId: string | null;
+            /**
+             * Found
+             * @description Among the organization's assets.
+             */
+            found: boolean;
+            /** Grantnumber */
+            grantNumber: string | null;
+            /**
+             * Inpatents
+             * @description Known to the shared patents table.
+             */
+            inPatents: boolean;
+            /** Input */
+            input: string;
+            /**
+             * Valid
+             * @description Whether the text normalises to a US number at all.
+             */
+            valid: boolean;
+        };
+        /** ValidateRequest */
+        ValidateRequest: {
+            /**
+             * Patentnumbers
+             * @description Patent or application numbers, any usual spelling (≤100, api.md §1.8).
+             */
+            patentNumbers: string[];
+        };
+        /** ValidateResult */
+        ValidateResult: {
+            /** Data */
+            data: components["schemas"]["ValidatedNumber"][];
+            /** Totalfound */
+            totalFound: number;
+            /** Totalnotfound */
+            totalNotFound: number;
+        };
         /** VerifiedResponse */
         VerifiedResponse: {
             /**
@@ -1400,6 +2169,609 @@ export interface operations {
             };
             /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_list_ingestion_jobs: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                dateFrom?: string | null;
+                dateTo?: string | null;
+                limit?: number;
+                source?: string | null;
+                status?: "all" | "pending" | "running" | "success" | "failed" | "partial";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobPage"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_get_ingestion_job: {
+        parameters: {
+            query?: {
+                errorsLimit?: number;
+                errorsOffset?: number;
+            };
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_JobDetail_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job or data source. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_retry_ingestion_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_JobQueued_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job or data source. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `job_not_failed`, `job_not_retryable` or `source_paused`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_list_ingestion_queues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_QueueStatus__"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_list_ingestion_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_SourceStatus__"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_pause_ingestion_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SourceStatus_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job or data source. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_resume_ingestion_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SourceStatus_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job or data source. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    admin_trigger_ingestion_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_JobQueued_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not a super admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such job or data source. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `job_running` (with `details.jobId`) or `source_paused`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1605,6 +2977,389 @@ export interface operations {
             };
             /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_list: {
+        parameters: {
+            query?: {
+                companyId?: string[] | null;
+                conveyanceType?: components["schemas"]["ConveyanceType"] | null;
+                cursor?: string | null;
+                dateFrom?: string | null;
+                dateTo?: string | null;
+                hasOpenLiens?: boolean | null;
+                limit?: number;
+                order?: components["schemas"]["SortOrder"];
+                search?: string | null;
+                sort?: components["schemas"]["AssetSort"];
+                status?: components["schemas"]["TitleStatusFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPage_AssetListItem_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AssetDetail_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such asset in the caller's org. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_Conveyance__"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such asset in the caller's org. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_diagram: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                asset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_dict_str__Any__"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such asset in the caller's org. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    assets_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateResult"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3208,8 +4963,16 @@ export const CONTRACT_OPERATIONS: readonly string[] = [
     "DELETE /api/v1/companies/{company_id}",
     "DELETE /api/v1/organizations/{org_id}/users/{user_id}",
     "GET /api/v1/admin/audit-log",
+    "GET /api/v1/admin/ingestion/jobs",
+    "GET /api/v1/admin/ingestion/jobs/{job_id}",
+    "GET /api/v1/admin/ingestion/queues",
+    "GET /api/v1/admin/ingestion/sources",
     "GET /api/v1/admin/organizations",
     "GET /api/v1/admin/organizations/{org_id}",
+    "GET /api/v1/assets",
+    "GET /api/v1/assets/{asset_id}",
+    "GET /api/v1/assets/{asset_id}/assignments",
+    "GET /api/v1/assets/{asset_id}/diagram",
     "GET /api/v1/companies",
     "GET /api/v1/health/live",
     "GET /api/v1/health/ready",
@@ -3222,7 +4985,12 @@ export const CONTRACT_OPERATIONS: readonly string[] = [
     "PATCH /api/v1/me",
     "PATCH /api/v1/organizations/{org_id}",
     "PATCH /api/v1/organizations/{org_id}/users/{user_id}",
+    "POST /api/v1/admin/ingestion/jobs/{job_id}/retry",
+    "POST /api/v1/admin/ingestion/sources/{name}/pause",
+    "POST /api/v1/admin/ingestion/sources/{name}/resume",
+    "POST /api/v1/admin/ingestion/sources/{name}/trigger",
     "POST /api/v1/admin/organizations",
+    "POST /api/v1/assets/validate",
     "POST /api/v1/auth/accept-invite",
     "POST /api/v1/auth/change-password",
     "POST /api/v1/auth/forgot-password",

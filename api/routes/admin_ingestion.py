@@ -1,0 +1,366 @@
+"""Super-admin ingestion control (issue 9; api.md §3.5 #52-54 and the + rows).
+
+Sources with their freshness, the job history from Postgres (§1.10: Arq keeps results
+only briefly), retry of a failed job, trigger / pause / resume of a source, and the Arq
+queue's depth from Redis. All SA (§3.5), all routes authenticated by default.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from arq.constants import in_progress_key_prefix
+from fastapi import APIRouter, Path, Query, status
+
+from api.deps import AppSettings, DbSession, Queue, Redis, SuperAdmin
+from api.errors import BadRequest, Conflict, ErrorEnvelope, NotFound
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, CursorCodec, Keyset, query_hash
+from api.request_context import current_request_id
+from api.schemas.admin_ingestion import (
+    JobDetail,
+    JobErrorItem,
+    JobItem,
+    JobPage,
+    JobQueued,
+    JobsCursor,
+    JobStatus,
+    QueueStatus,
+    SourceStatus,
+    Staleness,
+)
+from api.schemas.common import Envelope, PageLimit
+from db.models.ingestion import DataSource, IngestionJob
+from db.repos import ingestion_admin as repo
+from domain.ops.freshness import freshness
+from domain.ops.retry import retry_kwargs
+from domain.ops.schedule import next_run
+from worker import task_names
+from worker.jobs import JobQueue
+
+# api.md §1.1: each route documents the §1.3 errors it can answer with.
+router = APIRouter(
+    prefix="/admin/ingestion",
+    tags=["admin"],
+    responses={
+        401: {"model": ErrorEnvelope, "description": "No valid session."},
+        403: {"model": ErrorEnvelope, "description": "Not a super admin."},
+    },
+)
+_ERR_404 = {"model": ErrorEnvelope, "description": "No such job or data source."}
+_ERR_409_TRIGGER = {
+    "model": ErrorEnvelope,
+    "description": "`job_running` (with `details.jobId`) or `source_paused`.",
+}
+_ERR_409_RETRY = {
+    "model": ErrorEnvelope,
+    "description": "`job_not_failed`, `job_not_retryable` or `source_paused`.",
+}
+
+# data_sources.name (the worker's SourceSpec names) → the task that loads the source.
+SOURCE_TASKS = {
+    "USPTO_PASDL_DAILY": task_names.INGEST_ASSIGNMENTS,
+    "USPTO_GRANTS_BIBLIO": task_names.INGEST_GRANTS,
+    "USPTO_APPLICATIONS_BIBLIO": task_names.INGEST_APPLICATIONS,
+    "USPTO_CPC_MCF": task_names.INGEST_CPC_MASTER,
+    "CPC_SCHEME": task_names.INGEST_CPC_SCHEME,
+    "USPTO_MAINT_FEE_EVENTS": task_names.INGEST_MAINTENANCE_FEES,
+    "EPO_OPS_FAMILIES": task_names.INGEST_EPO_FAMILIES,
+}
+# The Arq id of the latest manual trigger per source, so a second trigger while it is
+# queued or running gets 409 job_running (§3.5: "job triggers return 409 job_running").
+TRIGGER_KEY = "ingest:trigger:{source}"
+TRIGGER_KEY_TTL_S = 7 * 24 * 3600
+LIVE = ("queued", "deferred", "in_progress")
+
+
+def _source_status(source: DataSource, last: IngestionJob | None, now: datetime) -> SourceStatus:
+    fresh = freshness(source.name, source.last_success_at, now)
+    return SourceStatus(
+        name=source.name,
+        task=SOURCE_TASKS.get(source.name),
+        schedule=source.schedule_cron,
+        schedule_type=source.schedule_type,
+        paused=not source.is_active,
+        last_run_at=source.last_run_at,
+        next_run_at=next_run(source.schedule_cron, now) if source.is_active else None,
+        last_status=source.last_status,
+        last_records_processed=last.records_processed if last else None,
+        last_job_id=last.id if last else None,
+        last_success_at=source.last_success_at,
+        last_failure_at=source.last_failure_at,
+        last_error=source.last_error,
+        staleness=Staleness(fresh.status.value) if fresh else None,
+        stale_after_seconds=int(fresh.threshold.total_seconds()) if fresh else None,
+        age_seconds=(
+            int(fresh.age.total_seconds()) if fresh is not None and fresh.age is not None else None
+        ),
+    )
+
+
+def _retry_kwargs(job: IngestionJob, source: str) -> dict[str, object] | None:
+    if source not in SOURCE_TASKS:
+        return None
+    return retry_kwargs(source, job.metadata_)
+
+
+def _job_fields(job: IngestionJob, source: str) -> dict[str, object]:
+    duration = None
+    if job.started_at and job.completed_at:
+        duration = int((job.completed_at - job.started_at).total_seconds() * 1000)
+    return {
+        "id": job.id,
+        "source": source,
+        "status": JobStatus(job.status),
+        "file_name": job.file_name,
+        "file_size_bytes": job.file_size_bytes,
+        "records_processed": job.records_processed,
+        "records_inserted": job.records_inserted,
+        "records_updated": job.records_updated,
+        "records_failed": job.records_failed,
+        "error_message": job.error_message,
+        "created_at": job.created_at,
+        "started_at": job.started_at,
+        "completed_at": job.completed_at,
+        "duration_ms": duration,
+        "retryable": job.status == "failed" and _retry_kwargs(job, source) is not None,
+    }
+
+
+@router.get(
+    "/sources",
+    operation_id="admin_list_ingestion_sources",
+    response_model=Envelope[list[SourceStatus]],
+)
+async def list_sources(_: SuperAdmin, db: DbSession) -> Envelope[list[SourceStatus]]:
+    """Every data source: schedule, last and next run, last status and records, staleness."""
+    now = datetime.now(UTC)
+    rows = await repo.list_sources(db)
+    return Envelope(data=[_source_status(s, last, now) for s, last in rows])
+
+
+async def _trigger_guard(queue: JobQueue, source: str) -> None:
+    running = await queue.redis.get(TRIGGER_KEY.format(source=source))
+    if running:
+        job_id = running.decode() if isinstance(running, bytes) else str(running)
+        if await queue.status(job_id) in LIVE:
+            raise Conflict(
+                f"A {source} run is already queued or running.",
+                details={"reason": "job_running", "jobId": job_id},
+            )
+
+
+def _not_paused(source: DataSource) -> None:
+    if not source.is_active:
+        raise Conflict(
+            f"Data source {source.name} is paused; resume it first.",
+            details={"reason": "source_paused"},
+        )
+
+
+@router.post(
+    "/sources/{name}/trigger",
+    operation_id="admin_trigger_ingestion_source",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={404: _ERR_404, 409: _ERR_409_TRIGGER},
+    response_model=Envelope[JobQueued],
+)
+async def trigger_source(
+    name: Annotated[str, Path(max_length=100)], _: SuperAdmin, db: DbSession, queue: Queue
+) -> Envelope[JobQueued]:
+    """Queue the source's scheduled run now (its task with default arguments)."""
+    source = await repo.get_source(db, name)
+    task = SOURCE_TASKS.get(name)
+    if source is None or task is None:
+        raise NotFound("No such triggerable data source.")
+    _not_paused(source)
+    await _trigger_guard(queue, name)
+    job_id = queue.enqueue_after_commit(db, task, request_id=current_request_id())
+    await queue.redis.set(TRIGGER_KEY.format(source=name), job_id, ex=TRIGGER_KEY_TTL_S)
+    return Envelope(data=JobQueued(job_id=job_id, task=task, source=name))
+
+
+async def _set_active(db: DbSession, name: str, active: bool) -> Envelope[SourceStatus]:
+    source = await repo.set_source_active(db, name, active)
+    if source is None:
+        raise NotFound("No such data source.")
+    rows = [r for r in await repo.list_sources(db) if r[0].id == source.id]
+    return Envelope(data=_source_status(source, rows[0][1] if rows else None, datetime.now(UTC)))
+
+
+@router.post(
+    "/sources/{name}/pause",
+    operation_id="admin_pause_ingestion_source",
+    responses={404: _ERR_404},
+    response_model=Envelope[SourceStatus],
+)
+async def pause_source(
+    name: Annotated[str, Path(max_length=100)], _: SuperAdmin, db: DbSession
+) -> Envelope[SourceStatus]:
+    """Pause a source: its scheduled runs and retries do nothing until it is resumed
+    (data_sources.is_active, also set by the worker on a refused key, BR-054)."""
+    return await _set_active(db, name, False)
+
+
+@router.post(
+    "/sources/{name}/resume",
+    operation_id="admin_resume_ingestion_source",
+    responses={404: _ERR_404},
+    response_model=Envelope[SourceStatus],
+)
+async def resume_source(
+    name: Annotated[str, Path(max_length=100)], _: SuperAdmin, db: DbSession
+) -> Envelope[SourceStatus]:
+    """Resume a paused source; its next scheduled run loads again (and catches up)."""
+    return await _set_active(db, name, True)
+
+
+@router.get(
+    "/jobs",
+    operation_id="admin_list_ingestion_jobs",
+    response_model=JobPage,
+)
+async def list_jobs(
+    _: SuperAdmin,
+    db: DbSession,
+    settings: AppSettings,
+    source: Annotated[str | None, Query(max_length=100)] = None,
+    status_: Annotated[
+        Literal["all", "pending", "running", "success", "failed", "partial"],
+        Query(alias="status"),
+    ] = "all",
+    date_from: Annotated[datetime | None, Query(alias="dateFrom")] = None,
+    date_to: Annotated[datetime | None, Query(alias="dateTo")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=1024)] = None,
+) -> JobPage:
+    """Ingestion job rows, newest first; dateFrom/dateTo bound createdAt, both inclusive
+    (§1.1). Keyset-paged by (createdAt, id) with signed cursors (§1.4)."""
+    term = source.strip() if source else None
+    statuses = None if status_ == "all" else (status_,)
+    q = query_hash(
+        {"list": "admin_ingestion_jobs", "source": term, "status": statuses,
+         "from": date_from, "to": date_to}
+    )  # fmt: skip
+    codec = CursorCodec.from_settings(settings)
+    after = codec.decode(cursor, q) if cursor else None
+    try:
+        keyset = (datetime.fromisoformat(after.key), after.id) if after else None
+    except ValueError as exc:  # a validly signed cursor always holds an ISO timestamp
+        raise BadRequest("The cursor is invalid.", details={"reason": "invalid_cursor"}) from exc
+    rows, total = await repo.list_jobs(
+        db,
+        source=term,
+        statuses=statuses,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        after=keyset,
+    )
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if has_more:
+        last = rows[-1][0]
+        next_cursor = codec.encode(Keyset(key=last.created_at.isoformat(), id=last.id), q)
+    return JobPage(
+        data=[JobItem(**_job_fields(j, s)) for j, s in rows],  # type: ignore[arg-type]
+        cursor=JobsCursor(next=next_cursor, has_more=has_more),
+        total=total,
+    )
+
+
+@router.get(
+    "/jobs/{job_id}",
+    operation_id="admin_get_ingestion_job",
+    responses={404: _ERR_404},
+    response_model=Envelope[JobDetail],
+)
+async def get_job(
+    job_id: uuid.UUID,
+    _: SuperAdmin,
+    db: DbSession,
+    errors_limit: Annotated[PageLimit, Query(alias="errorsLimit")] = 25,
+    errors_offset: Annotated[int, Query(alias="errorsOffset", ge=0)] = 0,
+) -> Envelope[JobDetail]:
+    """One job with its counts and a page of its error rows."""
+    found = await repo.get_job(db, job_id)
+    if found is None:
+        raise NotFound("No such ingestion job.")
+    job, source = found
+    errors, errors_total = await repo.job_errors(
+        db, job_id, limit=errors_limit, offset=errors_offset
+    )
+    items = [
+        JobErrorItem(
+            id=e.id,
+            file_name=e.file_name,
+            record_position=e.record_position,
+            record_identifier=e.record_identifier,
+            error_type=e.error_type,
+            error_message=e.error_message,
+            raw_data=e.raw_data,
+            created_at=e.created_at,
+        )
+        for e in errors
+    ]
+    return Envelope(
+        data=JobDetail(
+            **_job_fields(job, source),  # type: ignore[arg-type]
+            metadata=job.metadata_,
+            errors=items,
+            errors_total=errors_total,
+        )
+    )
+
+
+@router.post(
+    "/jobs/{job_id}/retry",
+    operation_id="admin_retry_ingestion_job",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={404: _ERR_404, 409: _ERR_409_RETRY},
+    response_model=Envelope[JobQueued],
+)
+async def retry_job(
+    job_id: uuid.UUID, _: SuperAdmin, db: DbSession, queue: Queue
+) -> Envelope[JobQueued]:
+    """Re-enqueue a failed job's task with its original arguments (a new Arq job that
+    names the job it retries). Safe to repeat: the loaders are idempotent (BR-059)."""
+    found = await repo.get_job(db, job_id)
+    if found is None:
+        raise NotFound("No such ingestion job.")
+    job, source_name = found
+    if job.status != "failed":
+        raise Conflict(f"Job is {job.status}, not failed.", details={"reason": "job_not_failed"})
+    kwargs = _retry_kwargs(job, source_name)
+    task = SOURCE_TASKS.get(source_name)
+    if kwargs is None or task is None:
+        raise Conflict(
+            "This job's arguments cannot be rebuilt; trigger its source instead.",
+            details={"reason": "job_not_retryable"},
+        )
+    source = await repo.get_source(db, source_name)
+    assert source is not None  # the job row references it
+    _not_paused(source)
+    arq_id = queue.enqueue_after_commit(
+        db, task, job_id=f"retry:{job_id}:{uuid.uuid4().hex}", request_id=current_request_id(),
+        **kwargs,
+    )  # fmt: skip
+    return Envelope(data=JobQueued(job_id=arq_id, task=task, source=source_name, retry_of=job_id))
+
+
+@router.get(
+    "/queues",
+    operation_id="admin_list_ingestion_queues",
+    response_model=Envelope[list[QueueStatus]],
+)
+async def list_queues(_: SuperAdmin, queue: Queue, redis: Redis) -> Envelope[list[QueueStatus]]:
+    """The main Arq queue: jobs waiting (its sorted set) and jobs being run now."""
+    depth = await redis.zcard(queue.queue_name)
+    in_progress = 0
+    async for _key in redis.scan_iter(match=f"{in_progress_key_prefix}*", count=500):
+        in_progress += 1
+    return Envelope(
+        data=[QueueStatus(queue=queue.queue_name, depth=depth, in_progress=in_progress)]
+    )

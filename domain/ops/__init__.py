@@ -1,0 +1,1 @@
+"""Operations logic for admins (issue 9): freshness, schedules. Pure, no I/O."""
