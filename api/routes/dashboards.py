@@ -1,0 +1,277 @@
+"""Dashboards of the caller's organization (api.md §3.3): summary KPIs, broken titles,
+ownership trees and the timeline, each narrowed by repeatable `companyId` (§1.5).
+
+A companyId of another org matches nothing under RLS: the answer is empty, never its data."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.deps import AppSettings, DbSession, OrgMember
+from api.errors import ErrorEnvelope, ValidationFailed
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, CursorCodec, Keyset, query_hash
+from api.schemas.assets import CompanyRef, CursorInfo, CursorPage, SortOrder
+from api.schemas.common import Envelope
+from api.schemas.dashboards import (
+    BrokenTitle,
+    DashboardSummary,
+    KpiSet,
+    SummaryScope,
+    TimelineEntry,
+    TimelineRole,
+    TitleBreak,
+    TreeNode,
+    TreeTab,
+)
+from db.repos import dashboard_reads
+
+router = APIRouter(
+    prefix="/dashboards",
+    tags=["dashboards"],
+    responses={
+        401: {"model": ErrorEnvelope, "description": "No valid session."},
+        403: {"model": ErrorEnvelope, "description": "Role too low."},
+    },
+)
+# api.md §5 class PV: pipeline-derived data always revalidates.
+_PV_CACHE = "private, no-cache"
+_TABS = range(4)
+
+CompanyIds = Annotated[list[uuid.UUID] | None, Query(alias="companyId")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Cursor = Annotated[str | None, Query(max_length=4096)]
+
+
+def _companies(company_id: list[uuid.UUID] | None) -> list[uuid.UUID]:
+    return sorted(set(company_id or []))
+
+
+@router.get(
+    "/summary", operation_id="dashboards_summary", response_model=Envelope[DashboardSummary]
+)
+async def get_summary(
+    who: OrgMember, db: DbSession, response: Response, company_id: CompanyIds = None
+) -> Envelope[DashboardSummary]:
+    """BR-042/043 KPIs (the org row, or per selected company) with broken/lien counts."""
+    companies = _companies(company_id)
+    found = await dashboard_reads.summary(db, who.tenant_org_id, companies)
+    response.headers["Cache-Control"] = _PV_CACHE
+    return Envelope(
+        data=DashboardSummary(
+            scope=SummaryScope.companies if companies else SummaryScope.organization,
+            metrics=[
+                KpiSet(
+                    company_id=m.company_id,
+                    total_assets=m.asset_count,
+                    total_entities=m.entity_count,
+                    total_companies=m.company_count,
+                    total_transactions=m.transaction_count,
+                    total_employees=m.employee_count,
+                    total_parties=m.party_count,
+                    total_activities=m.activity_count,
+                    total_arrows=m.arrow_count,
+                    ruleset_version=m.ruleset_version,
+                    calculated_at=m.calculated_at,
+                )
+                for m in found.metrics
+            ],
+            broken_titles=found.broken_titles,
+            open_liens=found.open_liens,
+        )
+    )
+
+
+def _broken(r: dashboard_reads.BrokenTitleRow) -> BrokenTitle:
+    located = r.break_seq is not None or r.break_point_rf_id is not None
+    return BrokenTitle(
+        asset_id=r.asset_id,
+        application_number=r.application_number,
+        grant_number=r.grant_number,
+        company=CompanyRef(id=r.company_id, name=r.company_name)
+        if r.company_id is not None and r.company_name is not None
+        else None,
+        reason_code=r.reason_code,
+        reasons=list(r.reasons),
+        break_point=TitleBreak(
+            seq=r.break_seq,
+            rf_id=r.break_point_rf_id,
+            missing_link_from=r.missing_link_from,
+            missing_link_to=r.missing_link_to,
+        )
+        if located
+        else None,
+        current_holders=list(r.current_holders),
+        detected_at=r.detected_at,
+    )
+
+
+@router.get(
+    "/broken-titles",
+    operation_id="dashboards_broken_titles",
+    response_model=CursorPage[BrokenTitle],
+)
+async def list_broken_titles(
+    who: OrgMember,
+    db: DbSession,
+    settings: AppSettings,
+    response: Response,
+    company_id: CompanyIds = None,
+    order: SortOrder = SortOrder.desc,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> CursorPage[BrokenTitle]:
+    """Assets with a broken chain of title, keyset-paged by application number (D10)."""
+    companies = _companies(company_id)
+    q = query_hash(
+        {"org": who.tenant_org_id, "view": "broken", "companies": companies, "order": order.value}
+    )
+    codec = CursorCodec.from_settings(settings)
+    after = codec.decode(cursor, q) if cursor else None
+    rows, total = await dashboard_reads.broken_titles(
+        db,
+        who.tenant_org_id,
+        companies,
+        descending=order is SortOrder.desc,
+        limit=limit,
+        after=(after.key, after.id) if after else None,
+    )
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = (
+        codec.encode(Keyset(key=rows[-1].sort_key, id=rows[-1].asset_id), q) if has_more else None
+    )
+    response.headers["Cache-Control"] = _PV_CACHE
+    return CursorPage[BrokenTitle](
+        data=[_broken(r) for r in rows],
+        cursor=CursorInfo(next=next_cursor, has_more=has_more),
+        total=total,
+        totalIsApproximate=False,
+    )
+
+
+@router.get("/trees", operation_id="dashboards_trees", response_model=Envelope[list[TreeTab]])
+async def list_trees(
+    who: OrgMember,
+    db: DbSession,
+    response: Response,
+    company_id: CompanyIds = None,
+    tab: Annotated[int | None, Query(ge=0, le=3)] = None,
+    tree_type: Annotated[int | None, Query(alias="treeType", ge=0, le=13)] = None,
+) -> Envelope[list[TreeTab]]:
+    """BR-024..031 ownership tree nodes grouped per tab (every tab present, maybe empty)."""
+    nodes = await dashboard_reads.tree_nodes(
+        db, who.tenant_org_id, _companies(company_id), tab=tab, tree_type=tree_type
+    )
+    response.headers["Cache-Control"] = _PV_CACHE
+    return Envelope(
+        data=[
+            TreeTab(
+                tab=t,
+                nodes=[
+                    TreeNode(
+                        id=n.id,
+                        company_id=n.company_id,
+                        tree_type=n.tree_type,
+                        tab=n.tab,
+                        entity_name=n.display_name,
+                        entity_key=n.entity_key,
+                        color=n.color,
+                        asset_count=n.asset_count,
+                        last_activity_date=n.last_activity_date,
+                        rf_ids=list(n.rf_ids),
+                    )
+                    for n in nodes
+                    if n.tab == t
+                ],
+            )
+            for t in _TABS
+            if tab is None or t == tab
+        ]
+    )
+
+
+@router.get(
+    "/timeline", operation_id="dashboards_timeline", response_model=CursorPage[TimelineEntry]
+)
+async def list_timeline(
+    who: OrgMember,
+    db: DbSession,
+    settings: AppSettings,
+    response: Response,
+    company_id: CompanyIds = None,
+    role: TimelineRole = TimelineRole.all,
+    date_from: Annotated[date | None, Query(alias="dateFrom")] = None,
+    date_to: Annotated[date | None, Query(alias="dateTo")] = None,
+    order: SortOrder = SortOrder.desc,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> CursorPage[TimelineEntry]:
+    """Step-4 timeline entries by record date (inclusive range) and sequence (D10)."""
+    if date_from and date_to and date_from > date_to:
+        raise ValidationFailed(
+            "dateFrom is after dateTo.",
+            field_errors={"dateFrom": ["must not be after dateTo"]},
+            reason="date_range",
+        )
+    filters = dashboard_reads.TimelineFilters(
+        company_ids=_companies(company_id),
+        role=None if role is TimelineRole.all else role.value,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    q = query_hash(
+        {
+            "org": who.tenant_org_id,
+            "view": "timeline",
+            "filters": filters.__dict__,
+            "order": order.value,
+        }
+    )
+    codec = CursorCodec.from_settings(settings)
+    after = codec.decode(cursor, q) if cursor else None
+    rows, total = await dashboard_reads.timeline(
+        db,
+        who.tenant_org_id,
+        filters,
+        descending=order is SortOrder.desc,
+        limit=limit,
+        after=(after.key, after.id) if after else None,
+    )
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = (
+        codec.encode(Keyset(key=rows[-1].sort_key, id=rows[-1].id), q) if has_more else None
+    )
+    response.headers["Cache-Control"] = _PV_CACHE
+    return CursorPage[TimelineEntry](
+        data=[
+            TimelineEntry(
+                id=r.id,
+                company_id=r.company_id,
+                assignment_id=r.assignment_id,
+                rf_id=r.rf_id,
+                reel=r.reel_no,
+                frame=r.frame_no,
+                record_date=r.record_dt,
+                execution_date=r.exec_dt,
+                role=r.party_role,
+                original_name=r.original_name,
+                canonical_name=r.canonical_name,
+                conveyance_type=r.convey_ty,
+                is_employer_assignment=r.employer_assign,
+                category=r.category,
+                color=r.color,
+                conveyance_text=r.convey_text,
+                asset_count=r.asset_count,
+                sequence=r.sequence,
+            )
+            for r in rows
+        ],
+        cursor=CursorInfo(next=next_cursor, has_more=has_more),
+        total=total,
+        totalIsApproximate=False,
+    )
