@@ -23,6 +23,8 @@ from api.routes import (
     audit_log,
     auth,
     companies,
+    dashboards,
+    events_stream,
     health,
     me,
     mfa,
@@ -103,6 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api.include_router(area.router)
     api.include_router(admin_ingestion.router)  # issue 9: ingestion control (api.md §3.5)
     api.include_router(assets.router)  # issue 7: the customer asset API (api.md §3.2)
+    api.include_router(dashboards.router)  # issue 7: dashboards (api.md §3.3)
+    api.include_router(events_stream.router)  # issue 7: SSE org feed (api.md §4)
     if settings.environment != "production":
         api.include_router(system.router)
     app.include_router(api)

@@ -663,6 +663,106 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/broken-titles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Broken Titles
+         * @description Assets with a broken chain of title, keyset-paged by application number (D10).
+         */
+        get: operations["dashboards_broken_titles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Summary
+         * @description BR-042/043 KPIs (the org row, or per selected company) with broken/lien counts.
+         */
+        get: operations["dashboards_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Timeline
+         * @description Step-4 timeline entries by record date (inclusive range) and sequence (D10).
+         */
+        get: operations["dashboards_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/trees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Trees
+         * @description BR-024..031 ownership tree nodes grouped per tab (every tab present, maybe empty).
+         */
+        get: operations["dashboards_trees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organization event stream (SSE)
+         * @description Server-Sent Events of the caller's organization: `connected`, then the pipeline events (`run.started`, `step.started`, `step.finished`, `step.failed`, `run.finished`, ...) each with `id:` = its event id and `data:` = its JSON body. `Last-Event-ID` (or `lastEventId`, for EventSource reconnects) first replays the stored events after that id. A `: ping` comment is sent every 15 s. When the access token expires the stream sends `session-expired` and ends.
+         */
+        get: operations["events_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/live": {
         parameters: {
             query?: never;
@@ -1070,6 +1170,35 @@ export type components = {
              */
             seq: number;
         };
+        /** BrokenTitle */
+        BrokenTitle: {
+            /** Applicationnumber */
+            applicationNumber: string | null;
+            /**
+             * Assetid
+             * Format: uuid
+             */
+            assetId: string;
+            /** @description Null when the chain has no located gap (e.g. no_transactions). */
+            breakPoint: components["schemas"]["TitleBreak"] | null;
+            company: components["schemas"]["CompanyRef"] | null;
+            /** Currentholders */
+            currentHolders: string[];
+            /**
+             * Detectedat
+             * Format: date-time
+             */
+            detectedAt: string;
+            /** Grantnumber */
+            grantNumber: string | null;
+            /**
+             * Reasoncode
+             * @description The headline BR-033 reason.
+             */
+            reasonCode: string | null;
+            /** Reasons */
+            reasons: string[];
+        };
         /** ChangePasswordRequest */
         ChangePasswordRequest: {
             /** Currentpassword */
@@ -1190,6 +1319,51 @@ export type components = {
              */
             totalIsApproximate: boolean;
         };
+        /** CursorPage[BrokenTitle] */
+        CursorPage_BrokenTitle_: {
+            cursor: components["schemas"]["CursorInfo"];
+            /** Data */
+            data: components["schemas"]["BrokenTitle"][];
+            /** Total */
+            total: number;
+            /**
+             * Totalisapproximate
+             * @default false
+             */
+            totalIsApproximate: boolean;
+        };
+        /** CursorPage[TimelineEntry] */
+        CursorPage_TimelineEntry_: {
+            cursor: components["schemas"]["CursorInfo"];
+            /** Data */
+            data: components["schemas"]["TimelineEntry"][];
+            /** Total */
+            total: number;
+            /**
+             * Totalisapproximate
+             * @default false
+             */
+            totalIsApproximate: boolean;
+        };
+        /** DashboardSummary */
+        DashboardSummary: {
+            /**
+             * Brokentitles
+             * @description Assets whose chain-of-title verdict is broken.
+             */
+            brokenTitles: number;
+            /**
+             * Metrics
+             * @description The org row, or the selected companies' rows; empty before the first pipeline run.
+             */
+            metrics: components["schemas"]["KpiSet"][];
+            /**
+             * Openliens
+             * @description Open security interests (one per asset and lender, D2).
+             */
+            openLiens: number;
+            scope: components["schemas"]["SummaryScope"];
+        };
         /** EmailRequest */
         EmailRequest: {
             /** Email */
@@ -1202,6 +1376,10 @@ export type components = {
         /** Envelope[CompanyOut] */
         Envelope_CompanyOut_: {
             data: components["schemas"]["CompanyOut"];
+        };
+        /** Envelope[DashboardSummary] */
+        Envelope_DashboardSummary_: {
+            data: components["schemas"]["DashboardSummary"];
         };
         /** Envelope[dict[str, Any]] */
         Envelope_dict_str__Any__: {
@@ -1237,6 +1415,11 @@ export type components = {
         Envelope_list_SourceStatus__: {
             /** Data */
             data: components["schemas"]["SourceStatus"][];
+        };
+        /** Envelope[list[TreeTab]] */
+        Envelope_list_TreeTab__: {
+            /** Data */
+            data: components["schemas"]["TreeTab"][];
         };
         /** Envelope[PipelineRequested] */
         Envelope_PipelineRequested_: {
@@ -1520,6 +1703,40 @@ export type components = {
          * @enum {string}
          */
         JobStatus: "pending" | "running" | "success" | "failed" | "partial";
+        /**
+         * KpiSet
+         * @description One BR-042/043 summary_metrics row.
+         */
+        KpiSet: {
+            /**
+             * Calculatedat
+             * Format: date-time
+             */
+            calculatedAt: string;
+            /**
+             * Companyid
+             * @description Null for the org-level row.
+             */
+            companyId: string | null;
+            /** Rulesetversion */
+            rulesetVersion: string;
+            /** Totalactivities */
+            totalActivities: number;
+            /** Totalarrows */
+            totalArrows: number;
+            /** Totalassets */
+            totalAssets: number;
+            /** Totalcompanies */
+            totalCompanies: number;
+            /** Totalemployees */
+            totalEmployees: number;
+            /** Totalentities */
+            totalEntities: number;
+            /** Totalparties */
+            totalParties: number;
+            /** Totaltransactions */
+            totalTransactions: number;
+        };
         /** Liveness */
         Liveness: {
             /**
@@ -2027,6 +2244,80 @@ export type components = {
             success: boolean;
         };
         /**
+         * SummaryScope
+         * @description `organization`: the org-level row (no companyId); `companies`: one row per company.
+         * @enum {string}
+         */
+        SummaryScope: "organization" | "companies";
+        /** TimelineEntry */
+        TimelineEntry: {
+            /** Assetcount */
+            assetCount: number;
+            /**
+             * Assignmentid
+             * Format: uuid
+             */
+            assignmentId: string;
+            /** Canonicalname */
+            canonicalName: string;
+            /** Category */
+            category: string;
+            /** Color */
+            color: string;
+            /**
+             * Companyid
+             * Format: uuid
+             */
+            companyId: string;
+            /** Conveyancetext */
+            conveyanceText: string | null;
+            /** Conveyancetype */
+            conveyanceType: string;
+            /** Executiondate */
+            executionDate: string | null;
+            /** Frame */
+            frame: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Isemployerassignment */
+            isEmployerAssignment: boolean;
+            /** Originalname */
+            originalName: string;
+            /** Recorddate */
+            recordDate: string | null;
+            /** Reel */
+            reel: string;
+            /** Rfid */
+            rfId: string;
+            /** Role */
+            role: string;
+            /** Sequence */
+            sequence: number;
+        };
+        /**
+         * TimelineRole
+         * @description The counterparty's side of the conveyance; `all` means not filtered (api.md §1.5).
+         * @enum {string}
+         */
+        TimelineRole: "assignor" | "assignee" | "all";
+        /** TitleBreak */
+        TitleBreak: {
+            /** Missinglinkfrom */
+            missingLinkFrom: string | null;
+            /** Missinglinkto */
+            missingLinkTo: string | null;
+            /** Rfid */
+            rfId: string | null;
+            /**
+             * Seq
+             * @description 1-based P5 position of the conveyance after the gap.
+             */
+            seq: number | null;
+        };
+        /**
          * TitleStatusFilter
          * @description The D2 chain status of the asset; `all` means not filtered (api.md §1.5).
          * @enum {string}
@@ -2044,6 +2335,45 @@ export type components = {
         TokenRequest: {
             /** Token */
             token: string;
+        };
+        /** TreeNode */
+        TreeNode: {
+            /** Assetcount */
+            assetCount: number;
+            /** Color */
+            color: string;
+            /**
+             * Companyid
+             * Format: uuid
+             */
+            companyId: string;
+            /** Entitykey */
+            entityKey: string | null;
+            /** Entityname */
+            entityName: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lastactivitydate */
+            lastActivityDate: string | null;
+            /** Rfids */
+            rfIds: string[];
+            /** Tab */
+            tab: number;
+            /** Treetype */
+            treeType: number;
+        };
+        /** TreeTab */
+        TreeTab: {
+            /** Nodes */
+            nodes: components["schemas"]["TreeNode"][];
+            /**
+             * Tab
+             * @description 0 employee · 1 purchase/sale/merger · 2 security/release · 3 administrative
+             */
+            tab: number;
         };
         /** UserItem */
         UserItem: {
@@ -4234,6 +4564,363 @@ export interface operations {
             };
         };
     };
+    dashboards_broken_titles: {
+        parameters: {
+            query?: {
+                companyId?: string[] | null;
+                cursor?: string | null;
+                limit?: number;
+                order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPage_BrokenTitle_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    dashboards_summary: {
+        parameters: {
+            query?: {
+                companyId?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_DashboardSummary_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    dashboards_timeline: {
+        parameters: {
+            query?: {
+                companyId?: string[] | null;
+                cursor?: string | null;
+                dateFrom?: string | null;
+                dateTo?: string | null;
+                limit?: number;
+                order?: components["schemas"]["SortOrder"];
+                role?: components["schemas"]["TimelineRole"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPage_TimelineEntry_"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    dashboards_trees: {
+        parameters: {
+            query?: {
+                companyId?: string[] | null;
+                tab?: number | null;
+                treeType?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_TreeTab__"];
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    events_stream: {
+        parameters: {
+            query?: {
+                lastEventId?: number | null;
+            };
+            header?: {
+                "Last-Event-ID"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Role too low. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Request body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Already 2 open streams for this user. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected error (only the request id is returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     health_live: {
         parameters: {
             query?: never;
@@ -4974,6 +5661,11 @@ export const CONTRACT_OPERATIONS: readonly string[] = [
     "GET /api/v1/assets/{asset_id}/assignments",
     "GET /api/v1/assets/{asset_id}/diagram",
     "GET /api/v1/companies",
+    "GET /api/v1/dashboards/broken-titles",
+    "GET /api/v1/dashboards/summary",
+    "GET /api/v1/dashboards/timeline",
+    "GET /api/v1/dashboards/trees",
+    "GET /api/v1/events/stream",
     "GET /api/v1/health/live",
     "GET /api/v1/health/ready",
     "GET /api/v1/me",
