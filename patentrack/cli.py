@@ -193,6 +193,9 @@ def up(
             "REDIS_URL": services.redis_url,
             "JWT_SECRET": settings.jwt_secret_value(),
             "PORT": str(port),
+            # The SPA is served from the URL printed below, so that is the allowed Origin
+            # (api.md §1.8) and the base of mailed links, unless APP_URL says otherwise.
+            "APP_URL": os.environ.get("APP_URL") or f"http://{settings.host}:{port}",
         }
         settings = _settings(database_url=services.database_url, redis_url=services.redis_url)
         console.print("applying migrations…")

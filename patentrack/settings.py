@@ -153,6 +153,11 @@ class Settings(BaseSettings):
             origins.add(self.share_url.rstrip("/"))
         if self.is_development:
             origins.update({"http://localhost:5173", "http://127.0.0.1:5173"})
+            # The same local app is reachable as localhost and 127.0.0.1; a browser sends
+            # whichever the user typed as Origin, and both must be able to sign in.
+            for local, twin in (("://localhost", "://127.0.0.1"), ("://127.0.0.1", "://localhost")):
+                if local in self.app_url:
+                    origins.add(self.app_url.rstrip("/").replace(local, twin, 1))
         return sorted(origins)
 
     def app_db_url(self) -> URL:

@@ -118,3 +118,13 @@ def test_cookies_are_secure_except_plain_http_localhost_in_dev_or_test() -> None
     assert secure("production", "http://localhost:8000")
     assert secure("development", "http://devbox.internal:8000")
     assert secure("development", "https://localhost")
+
+
+def test_development_accepts_both_local_spellings_of_the_app_origin() -> None:
+    # `patentrack up` prints http://127.0.0.1:PORT; users also type localhost.
+    dev = load_settings(environment="development", app_url="http://127.0.0.1:8123")
+    assert {"http://127.0.0.1:8123", "http://localhost:8123"} <= set(dev.allowed_origins)
+    prod = load_settings(
+        environment="production", jwt_secret=STRONG, app_url="http://localhost:8000", **SERVICES
+    )
+    assert "http://127.0.0.1:8000" not in prod.allowed_origins

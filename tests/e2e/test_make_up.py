@@ -86,13 +86,12 @@ def _leftovers(data_dir: Path) -> list[str]:
     return found
 
 
-def _signed_in(url: str) -> httpx.Client:
-    """Log in as the demo super admin, as the SPA would (cookies + CSRF header)."""
-    client = httpx.Client(base_url=url, timeout=10)
-    response = client.post(
-        "/api/v1/auth/login",
-        json={"email": "superadmin@demo.patentrack.dev", "password": "DemoSuper2026"},
-    )
+def _signed_in(
+    url: str, email: str = "superadmin@demo.patentrack.dev", password: str = "DemoSuper2026"
+) -> httpx.Client:
+    """Log in as the SPA served from `url` would: its Origin, cookies, the CSRF header."""
+    client = httpx.Client(base_url=url, timeout=10, headers={"Origin": url})
+    response = client.post("/api/v1/auth/login", json={"email": email, "password": password})
     assert response.status_code == 200, response.text
     client.headers["X-CSRF-Token"] = response.headers["X-CSRF-Token"]
     return client
@@ -138,6 +137,20 @@ def test_make_up_reaches_ready_serves_spa_stops_cleanly_and_keeps_data(
         time.sleep(0.5)
     else:
         pytest.fail("the worker did not complete the probe")
+
+    # A member sees real chains of title: the sample file loaded and the demo pipeline ran.
+    member = _signed_in(first.url, "member@demo.patentrack.dev", "DemoMember2026")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        summary = member.get("/api/v1/dashboards/summary").json()["data"]
+        if summary["metrics"]:
+            break
+        time.sleep(1)
+    else:
+        pytest.fail("the demo organization's pipeline did not produce a summary")
+    assert summary["metrics"][0]["totalAssets"] > 0 and summary["brokenTitles"] > 0
+    assets = member.get("/api/v1/assets").json()
+    assert assets["total"] > 0 and all(a["applicationNumber"] for a in assets["data"])
 
     # make, interrupted, exits by the signal (-2) or reports it (2 or 130)
     assert _stop(first) in (0, 2, 130, -2)
