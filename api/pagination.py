@@ -13,9 +13,9 @@ import hashlib
 import hmac
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from api.errors import BadRequest
 from patentrack.settings import Settings
@@ -83,3 +83,29 @@ class CursorCodec:
                 "The cursor is invalid or belongs to a different query.",
                 details={"reason": "invalid_cursor"},
             ) from exc
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class PageSlice(Generic[R]):
+    rows: list[R]
+    next_cursor: str | None
+    has_more: bool
+
+
+class Pager:
+    """One list request's keyset paging: where its page starts and the cursor after it."""
+
+    def __init__(self, settings: Settings, query: Mapping[str, Any], cursor: str | None) -> None:
+        self._codec = CursorCodec.from_settings(settings)
+        self._query = query_hash(query)
+        self.after = self._codec.decode(cursor, self._query) if cursor else None
+
+    def slice(self, rows: Sequence[R], limit: int, position: Callable[[R], Keyset]) -> PageSlice[R]:
+        """Repositories fetch `limit + 1` rows; the extra one only says another page exists."""
+        has_more = len(rows) > limit
+        page = list(rows[:limit])
+        next_cursor = self._codec.encode(position(page[-1]), self._query) if has_more else None
+        return PageSlice(page, next_cursor, has_more)

@@ -16,21 +16,19 @@ from fastapi import APIRouter, Path, Query, status
 
 from api.deps import AppSettings, DbSession, Queue, Redis, SuperAdmin
 from api.errors import BadRequest, Conflict, ErrorEnvelope, NotFound
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, CursorCodec, Keyset, query_hash
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
 from api.request_context import current_request_id
 from api.schemas.admin_ingestion import (
     JobDetail,
     JobErrorItem,
     JobItem,
-    JobPage,
     JobQueued,
-    JobsCursor,
     JobStatus,
     QueueStatus,
     SourceStatus,
     Staleness,
 )
-from api.schemas.common import Envelope, PageLimit
+from api.schemas.common import CursorInfo, CursorPage, Envelope, PageLimit
 from db.models.ingestion import DataSource, IngestionJob
 from db.repos import ingestion_admin as repo
 from domain.ops.freshness import freshness
@@ -219,7 +217,7 @@ async def resume_source(
 @router.get(
     "/jobs",
     operation_id="admin_list_ingestion_jobs",
-    response_model=JobPage,
+    response_model=CursorPage[JobItem],
 )
 async def list_jobs(
     _: SuperAdmin,
@@ -234,17 +232,18 @@ async def list_jobs(
     date_to: Annotated[datetime | None, Query(alias="dateTo")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=1024)] = None,
-) -> JobPage:
+) -> CursorPage[JobItem]:
     """Ingestion job rows, newest first; dateFrom/dateTo bound createdAt, both inclusive
     (§1.1). Keyset-paged by (createdAt, id) with signed cursors (§1.4)."""
     term = source.strip() if source else None
     statuses = None if status_ == "all" else (status_,)
-    q = query_hash(
+    pager = Pager(
+        settings,
         {"list": "admin_ingestion_jobs", "source": term, "status": statuses,
-         "from": date_from, "to": date_to}
+         "from": date_from, "to": date_to},
+        cursor,
     )  # fmt: skip
-    codec = CursorCodec.from_settings(settings)
-    after = codec.decode(cursor, q) if cursor else None
+    after = pager.after
     try:
         keyset = (datetime.fromisoformat(after.key), after.id) if after else None
     except ValueError as exc:  # a validly signed cursor always holds an ISO timestamp
@@ -258,15 +257,10 @@ async def list_jobs(
         limit=limit,
         after=keyset,
     )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = None
-    if has_more:
-        last = rows[-1][0]
-        next_cursor = codec.encode(Keyset(key=last.created_at.isoformat(), id=last.id), q)
-    return JobPage(
-        data=[JobItem(**_job_fields(j, s)) for j, s in rows],  # type: ignore[arg-type]
-        cursor=JobsCursor(next=next_cursor, has_more=has_more),
+    page = pager.slice(rows, limit, lambda r: Keyset(key=r[0].created_at.isoformat(), id=r[0].id))
+    return CursorPage[JobItem](
+        data=[JobItem(**_job_fields(j, s)) for j, s in page.rows],  # type: ignore[arg-type]
+        cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
         total=total,
     )
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Header, Query, Response
 
 from api.deps import AppSettings, DbSession, OrgAdmin, OrgMember
 from api.errors import ErrorEnvelope, NotFound, ValidationFailed
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, CursorCodec, Keyset, query_hash
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
 from api.schemas.assets import (
     AssetDetail,
     AssetListItem,
@@ -23,8 +23,6 @@ from api.schemas.assets import (
     Conveyance,
     ConveyanceType,
     CurrentOwner,
-    CursorInfo,
-    CursorPage,
     DiagramPayload,
     OpenLien,
     Party,
@@ -35,7 +33,7 @@ from api.schemas.assets import (
     ValidateRequest,
     ValidateResult,
 )
-from api.schemas.common import Envelope
+from api.schemas.common import CursorInfo, CursorPage, Envelope
 from db.repos import asset_reads
 from domain.ingestion.normalize import normalize_application_number, normalize_grant_number
 
@@ -112,16 +110,17 @@ async def list_assets(
         search=term,
     )
     # §1.4: the cursor is bound to everything that decides membership and order.
-    q = query_hash(
+    pager = Pager(
+        settings,
         {
             "org": who.tenant_org_id,
             "filters": filters.__dict__,
             "sort": sort.value,
             "order": order.value,
-        }
+        },
+        cursor,
     )
-    codec = CursorCodec.from_settings(settings)
-    after = codec.decode(cursor, q) if cursor else None
+    after = pager.after
     rows, total = await asset_reads.list_assets(
         db,
         who.tenant_org_id,
@@ -131,14 +130,10 @@ async def list_assets(
         limit=limit,
         after=(after.key, after.id) if after else None,
     )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = (
-        codec.encode(Keyset(key=rows[-1].sort_key, id=rows[-1].id), q) if has_more else None
-    )
+    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     return CursorPage[AssetListItem](
-        data=[_item(r) for r in rows],
-        cursor=CursorInfo(next=next_cursor, has_more=has_more),
+        data=[_item(r) for r in page.rows],
+        cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
         total=total,
         totalIsApproximate=False,
     )

@@ -13,9 +13,9 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import AppSettings, DbSession, OrgMember
 from api.errors import ErrorEnvelope, ValidationFailed
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, CursorCodec, Keyset, query_hash
-from api.schemas.assets import CompanyRef, CursorInfo, CursorPage, SortOrder
-from api.schemas.common import Envelope
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
+from api.schemas.assets import CompanyRef, SortOrder
+from api.schemas.common import CursorInfo, CursorPage, Envelope
 from api.schemas.dashboards import (
     BrokenTitle,
     DashboardSummary,
@@ -126,11 +126,12 @@ async def list_broken_titles(
 ) -> CursorPage[BrokenTitle]:
     """Assets with a broken chain of title, keyset-paged by application number (D10)."""
     companies = _companies(company_id)
-    q = query_hash(
-        {"org": who.tenant_org_id, "view": "broken", "companies": companies, "order": order.value}
+    pager = Pager(
+        settings,
+        {"org": who.tenant_org_id, "view": "broken", "companies": companies, "order": order.value},
+        cursor,
     )
-    codec = CursorCodec.from_settings(settings)
-    after = codec.decode(cursor, q) if cursor else None
+    after = pager.after
     rows, total = await dashboard_reads.broken_titles(
         db,
         who.tenant_org_id,
@@ -139,15 +140,11 @@ async def list_broken_titles(
         limit=limit,
         after=(after.key, after.id) if after else None,
     )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = (
-        codec.encode(Keyset(key=rows[-1].sort_key, id=rows[-1].asset_id), q) if has_more else None
-    )
+    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.asset_id))
     response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[BrokenTitle](
-        data=[_broken(r) for r in rows],
-        cursor=CursorInfo(next=next_cursor, has_more=has_more),
+        data=[_broken(r) for r in page.rows],
+        cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
         total=total,
         totalIsApproximate=False,
     )
@@ -223,16 +220,17 @@ async def list_timeline(
         date_from=date_from,
         date_to=date_to,
     )
-    q = query_hash(
+    pager = Pager(
+        settings,
         {
             "org": who.tenant_org_id,
             "view": "timeline",
             "filters": filters.__dict__,
             "order": order.value,
-        }
+        },
+        cursor,
     )
-    codec = CursorCodec.from_settings(settings)
-    after = codec.decode(cursor, q) if cursor else None
+    after = pager.after
     rows, total = await dashboard_reads.timeline(
         db,
         who.tenant_org_id,
@@ -241,11 +239,7 @@ async def list_timeline(
         limit=limit,
         after=(after.key, after.id) if after else None,
     )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = (
-        codec.encode(Keyset(key=rows[-1].sort_key, id=rows[-1].id), q) if has_more else None
-    )
+    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[TimelineEntry](
         data=[
@@ -269,9 +263,9 @@ async def list_timeline(
                 asset_count=r.asset_count,
                 sequence=r.sequence,
             )
-            for r in rows
+            for r in page.rows
         ],
-        cursor=CursorInfo(next=next_cursor, has_more=has_more),
+        cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
         total=total,
         totalIsApproximate=False,
     )

@@ -10,21 +10,17 @@ from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from api.deps import DbSession, Queue, SuperAdmin
 from api.errors import NotFound
 from api.request_context import current_request_id
+from api.schemas.common import CamelModel
 from db.models.jobs import WorkerProbe
 from worker.task_names import SYSTEM_PROBE
 
 router = APIRouter(prefix="/system", tags=["system"])
-
-
-class CamelModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
 
 class ProbeRequest(CamelModel):

@@ -7,8 +7,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from api.schemas.common import CamelModel
 
 
@@ -65,20 +63,6 @@ class JobItem(CamelModel):
     completed_at: datetime | None
     duration_ms: int | None
     retryable: bool  # failed, and its task arguments can be rebuilt
-
-
-class JobsCursor(CamelModel):
-    next: str | None = None
-    has_more: bool
-
-
-class JobPage(BaseModel):
-    """api.md §1.2 paginated envelope, keyset-paged by (createdAt, id) (§1.4, api/pagination.py)."""
-
-    data: list[JobItem]
-    cursor: JobsCursor
-    total: int
-    totalIsApproximate: bool = False
 
 
 class JobErrorItem(CamelModel):

@@ -5,13 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, Field, StringConstraints
 
 from api.schemas.common import CamelModel
-
-T = TypeVar("T")
 
 
 class AssetSort(StrEnum):
@@ -51,20 +49,6 @@ class ConveyanceType(StrEnum):
     security = "security"
     correct = "correct"
     missing = "missing"
-
-
-class CursorInfo(CamelModel):
-    next: str | None = None
-    has_more: bool
-
-
-class CursorPage(BaseModel, Generic[T]):
-    """api.md §1.2 paginated envelope with D10's `totalIsApproximate`."""
-
-    data: list[T]
-    cursor: CursorInfo
-    total: int
-    totalIsApproximate: bool = False
 
 
 class CompanyRef(CamelModel):

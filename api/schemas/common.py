@@ -43,3 +43,17 @@ class Message(CamelModel):
 
 
 PageLimit = Annotated[int, Field(ge=1, le=100)]
+
+
+class CursorInfo(CamelModel):
+    next: str | None = None
+    has_more: bool
+
+
+class CursorPage(BaseModel, Generic[T]):
+    """api.md §1.2 paginated envelope with D10's `totalIsApproximate`."""
+
+    data: list[T]
+    cursor: CursorInfo
+    total: int
+    totalIsApproximate: bool = False

@@ -1332,6 +1332,19 @@ export type components = {
              */
             totalIsApproximate: boolean;
         };
+        /** CursorPage[JobItem] */
+        CursorPage_JobItem_: {
+            cursor: components["schemas"]["CursorInfo"];
+            /** Data */
+            data: components["schemas"]["JobItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Totalisapproximate
+             * @default false
+             */
+            totalIsApproximate: boolean;
+        };
         /** CursorPage[TimelineEntry] */
         CursorPage_TimelineEntry_: {
             cursor: components["schemas"]["CursorInfo"];
@@ -1655,22 +1668,6 @@ export type components = {
             status: components["schemas"]["JobStatus"];
         };
         /**
-         * JobPage
-         * @description api.md §1.2 paginated envelope, keyset-paged by (createdAt, id) (§1.4, api/pagination.py).
-         */
-        JobPage: {
-            cursor: components["schemas"]["JobsCursor"];
-            /** Data */
-            data: components["schemas"]["JobItem"][];
-            /** Total */
-            total: number;
-            /**
-             * Totalisapproximate
-             * @default false
-             */
-            totalIsApproximate: boolean;
-        };
-        /**
          * JobQueued
          * @description 202: an Arq job was queued (enqueued once this request commits, D17).
          */
@@ -1689,13 +1686,6 @@ export type components = {
             status: "queued";
             /** Task */
             task: string;
-        };
-        /** JobsCursor */
-        JobsCursor: {
-            /** Hasmore */
-            hasMore: boolean;
-            /** Next */
-            next?: string | null;
         };
         /**
          * JobStatus
@@ -2548,7 +2538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobPage"];
+                    "application/json": components["schemas"]["CursorPage_JobItem_"];
                 };
             };
             /** @description Invalid request: `VALIDATION_ERROR` with `details.fieldErrors`, or `BAD_REQUEST` */
