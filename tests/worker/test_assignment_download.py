@@ -36,8 +36,8 @@ from worker.ingestion.download import (
     DownloadError,
     NotPublished,
 )
-from worker.ingestion.fanout import pipeline_job_id
 from worker.ingestion.run import catch_up_days, run_assignments
+from worker.task_names import pipeline_job_id
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 

@@ -25,7 +25,7 @@ from tests.worker.reference_fixtures import FIXTURES, queue, rows, sessions
 from worker import jobs
 from worker.ingestion.assignment_api_client import AssignmentApiClient, AssignmentApiConfig
 from worker.ingestion.assignment_history import load_history
-from worker.ingestion.fanout import pipeline_job_id
+from worker.task_names import pipeline_job_id
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 __all__ = ["queue", "sessions"]

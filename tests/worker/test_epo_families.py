@@ -17,9 +17,8 @@ from tests.worker.reference_fixtures import queue, rows, sessions
 from worker import jobs
 from worker.ingestion.epo_client import EpoConfig, EpoOpsClient
 from worker.ingestion.families import load_families, organization_keys, us_grant_key
-from worker.ingestion.fanout import pipeline_job_id
 from worker.runtime import build_worker
-from worker.task_names import INGEST_EPO_FAMILIES
+from worker.task_names import INGEST_EPO_FAMILIES, pipeline_job_id
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 __all__ = ["queue", "sessions"]

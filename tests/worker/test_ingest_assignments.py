@@ -27,10 +27,9 @@ from tests.ingest_helpers import (
 )
 from worker import jobs
 from worker.ingestion.assignments import AssignmentIngest
-from worker.ingestion.fanout import pipeline_job_id
 from worker.ingestion.run import run_assignments
 from worker.runtime import build_worker
-from worker.task_names import INGEST_ASSIGNMENTS, epo_families_job_id
+from worker.task_names import INGEST_ASSIGNMENTS, epo_families_job_id, pipeline_job_id
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 

@@ -23,8 +23,8 @@ from tests.worker.reference_fixtures import (
 )
 from worker import jobs
 from worker.ingestion.biblio import APPLICATIONS, GRANTS, load_biblio_file
-from worker.ingestion.fanout import pipeline_job_id
 from worker.ingestion.snapshots import load_cpc_master_file, load_maintenance_file
+from worker.task_names import pipeline_job_id
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 __all__ = ["queue", "sessions"]  # fixtures

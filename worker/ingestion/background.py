@@ -3,7 +3,7 @@
 The parsers (domain, lxml) are CPU work; merges mostly wait on PostgreSQL. Parsing the
 next batch while the event loop awaits the database overlaps the two, and the bounded
 hand-off keeps memory at a few batches whatever the file size (ingestion.md §1.1 step 5).
-Generic form of worker/ingestion/batches.py's assignment-specific producer.
+Used by every source (assignments, grants, CPC, fees).
 """
 
 from __future__ import annotations

@@ -10,23 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import io
-import queue
-import threading
 import zipfile
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, cast
 
 from db.loaders.assignment_rows import StagedBatch, dedupe, stage, validate
 from domain.ingestion.assignments_xml import iter_assignments
 from domain.ingestion.records import AssignmentRecord, InvalidRecordError, ParseError
 from domain.ingestion.sources import open_assignment_source
+from worker.ingestion.background import in_background
 from worker.ingestion.parse_process import ParserProcessError, iter_in_process
 
 _AHEAD = 2
-_DONE = object()
 
 
 @dataclass
@@ -109,41 +107,10 @@ def _as_error(rec: AssignmentRecord, reason: str, position: int) -> ParseError:
 
 async def batches_in_background(path: Path, batch_size: int) -> AsyncIterator[ParsedBatch]:
     """`iter_batches` on a thread, at most `_AHEAD` batches ahead of the consumer."""
-    handoff: queue.Queue[Any] = queue.Queue(maxsize=_AHEAD)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for batch in iter_batches(path, batch_size):
-                while not stop.is_set():
-                    try:
-                        handoff.put(batch, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            handoff.put(_DONE)
-        except BaseException as exc:  # handed to the consumer, which re-raises it
-            handoff.put(exc)
-
-    thread = threading.Thread(target=produce, name="assignment-parser", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = await asyncio.to_thread(handoff.get)
-            if item is _DONE:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while thread.is_alive():
-            try:  # unblock a producer waiting on a full queue
-                handoff.get_nowait()
-            except queue.Empty:
-                await asyncio.sleep(0.01)
+    async for batch in in_background(
+        lambda: iter_batches(path, batch_size), ahead=_AHEAD, name="assignment-parser"
+    ):
+        yield batch
 
 
 async def batches_in_subprocess(path: Path, batch_size: int) -> AsyncIterator[ParsedBatch]:

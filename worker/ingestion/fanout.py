@@ -12,9 +12,7 @@ from db.session import tenant_session
 from db.tenant import TenantContext
 from worker.jobs import JobQueue
 from worker.pipeline.triggers import request_pipeline
-from worker.task_names import INGEST_EPO_FAMILIES, epo_families_job_id, pipeline_job_id
-
-__all__ = ["fan_out", "pipeline_job_id"]
+from worker.task_names import INGEST_EPO_FAMILIES, epo_families_job_id
 
 
 async def fan_out(
