@@ -41,7 +41,9 @@ HELPER_FUNCTIONS = [
 
 DROP_HELPER_FUNCTIONS = ["DROP SCHEMA IF EXISTS app CASCADE"]
 
-TENANT_PREDICATE = "{column} = app.current_org() OR app.is_super_admin()"
+# Scalar subqueries, so each call is an InitPlan run once per statement rather than once
+# per row (migration 0013 rewrote the policies made before this form).
+TENANT_PREDICATE = "{column} = (SELECT app.current_org()) OR (SELECT app.is_super_admin())"
 
 
 def tenant_table(table: str, *, column: str = "organization_id") -> list[str]:
