@@ -7,35 +7,15 @@ change). A failure is logged without the message body: bodies carry one-time lin
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import smtplib
-from email.message import EmailMessage
 
 from patentrack.settings import Settings
+from patentrack.smtp import send_text
 
 log = logging.getLogger("patentrack.mail")
-SMTP_TIMEOUT_S = 10
-
-
-def _send_blocking(settings: Settings, message: EmailMessage) -> None:
-    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT_S) as smtp:
-        if settings.smtp_starttls:
-            smtp.starttls()
-        if settings.smtp_username and settings.smtp_password:
-            smtp.login(settings.smtp_username, settings.smtp_password.get_secret_value())
-        smtp.send_message(message)
 
 
 async def send_mail(settings: Settings, *, to: str, subject: str, body: str) -> bool:
-    message = EmailMessage()
-    message["From"] = settings.smtp_from
-    message["To"] = to
-    message["Subject"] = subject
-    message.set_content(body)
-    try:
-        await asyncio.to_thread(_send_blocking, settings, message)
-    except (OSError, smtplib.SMTPException):
-        log.error("mail not sent", extra={"subject": subject}, exc_info=True)
-        return False
-    return True
+    return await send_text(
+        settings, to=to, subject=subject, body=body, log=log, failure="mail not sent"
+    )

@@ -1,0 +1,1 @@
+"""Outgoing alerts, pure: event types and payloads, signing, target URLs, ops conditions."""
