@@ -8,33 +8,45 @@ queue's depth from Redis. All SA (§3.5), all routes authenticated by default.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
 from arq.constants import in_progress_key_prefix
 from fastapi import APIRouter, Path, Query, status
 
 from api.deps import AppSettings, DbSession, Queue, Redis, SuperAdmin
-from api.errors import BadRequest, Conflict, ErrorEnvelope, NotFound
+from api.errors import BadRequest, Conflict, ErrorEnvelope, NotFound, ValidationFailed
+from api.idempotency import IDEMPOTENT
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
 from api.request_context import current_request_id
 from api.schemas.admin_ingestion import (
+    FreshnessItem,
+    FreshnessList,
+    IngestionStatus,
     JobDetail,
     JobErrorItem,
     JobItem,
     JobQueued,
     JobStatus,
+    QueueControl,
+    QueueName,
+    QueuePatch,
     QueueStatus,
+    SourceHealth,
     SourceStatus,
     Staleness,
+    TriggerQueued,
+    TriggerRequest,
 )
 from api.schemas.common import CursorInfo, CursorPage, Envelope, PageLimit
 from db.models.ingestion import DataSource, IngestionJob
 from db.repos import ingestion_admin as repo
-from domain.ops.freshness import freshness
+from domain.ops.freshness import Freshness, freshness
+from domain.ops.freshness import Staleness as Fresh
 from domain.ops.retry import retry_kwargs
 from domain.ops.schedule import next_run
-from worker import task_names
+from worker import queue_pause, task_names
+from worker.ingestion import progress_stream
 from worker.jobs import JobQueue
 
 # api.md §1.1: each route documents the §1.3 errors it can answer with.
@@ -163,6 +175,7 @@ def _not_paused(source: DataSource) -> None:
     status_code=status.HTTP_202_ACCEPTED,
     responses={404: _ERR_404, 409: _ERR_409_TRIGGER},
     response_model=Envelope[JobQueued],
+    dependencies=[IDEMPOTENT],
 )
 async def trigger_source(
     name: Annotated[str, Path(max_length=100)], _: SuperAdmin, db: DbSession, queue: Queue
@@ -315,6 +328,7 @@ async def get_job(
     status_code=status.HTTP_202_ACCEPTED,
     responses={404: _ERR_404, 409: _ERR_409_RETRY},
     response_model=Envelope[JobQueued],
+    dependencies=[IDEMPOTENT],
 )
 async def retry_job(
     job_id: uuid.UUID, _: SuperAdmin, db: DbSession, queue: Queue
@@ -357,4 +371,202 @@ async def list_queues(_: SuperAdmin, queue: Queue, redis: Redis) -> Envelope[lis
         in_progress += 1
     return Envelope(
         data=[QueueStatus(queue=queue.queue_name, depth=depth, in_progress=in_progress)]
+    )
+
+
+# ---- api.md §3.5 #52 / #55 and the + rows: status, freshness, trigger, queue control ----
+
+
+def _health(source: DataSource, fresh: Freshness | None) -> str:
+    if source.last_status == "failed":
+        return "failing"
+    if fresh is not None and fresh.status is Fresh.STALE:
+        return "stale"
+    return "healthy"
+
+
+@router.get(
+    "/status",
+    operation_id="admin_get_ingestion_status",
+    response_model=Envelope[IngestionStatus],
+)
+async def ingestion_status(_: SuperAdmin, db: DbSession, queue: Queue) -> Envelope[IngestionStatus]:
+    """Per-source health (last success/failure, next run, healthy|stale|failing), the jobs
+    running now, failures in the last 24 h and the Arq queue's depth (§3.5 #52)."""
+    now = datetime.now(UTC)
+    sources = []
+    for source, _last in await repo.list_sources(db):
+        fresh = freshness(source.name, source.last_success_at, now)
+        sources.append(
+            SourceHealth(
+                name=source.name,
+                schedule=source.schedule_cron,
+                last_success_at=source.last_success_at,
+                last_failure_at=source.last_failure_at,
+                last_error=source.last_error,
+                status=_health(source, fresh),  # type: ignore[arg-type]
+                next_run_at=next_run(source.schedule_cron, now) if source.is_active else None,
+                paused=not source.is_active,
+            )
+        )
+    active, failed = await repo.job_counts(db, failed_since=now - timedelta(hours=24))
+    depth = await queue.redis.zcard(queue.queue_name)
+    return Envelope(
+        data=IngestionStatus(
+            sources=sources, active_jobs=active, failed_jobs_last_24h=failed, queue_depth=depth
+        )
+    )
+
+
+def _freshness_status(fresh: Freshness | None) -> str | None:
+    """§3.5 #55 fresh|stale|critical: critical past twice the threshold (issue 9's alert:
+    "stale beyond twice its schedule") or never loaded."""
+    if fresh is None:
+        return None
+    if fresh.age is None or fresh.age > 2 * fresh.threshold:
+        return "critical"
+    return "stale" if fresh.status is Fresh.STALE else "fresh"
+
+
+@router.get(
+    "/freshness",
+    operation_id="admin_get_ingestion_freshness",
+    response_model=FreshnessList,
+)
+async def ingestion_freshness(_: SuperAdmin, db: DbSession) -> FreshnessList:
+    """Currency of every source: last data date, last successful load, age in days."""
+    now = datetime.now(UTC)
+    items = []
+    for source, _last in await repo.list_sources(db):
+        fresh = freshness(source.name, source.last_success_at, now)
+        age = now - source.last_success_at if source.last_success_at else None
+        items.append(
+            FreshnessItem(
+                source=source.name,
+                expected_frequency=source.schedule_type,
+                last_data_date=source.last_business_date,
+                last_ingestion_date=source.last_success_at,
+                stale_days=round(age.total_seconds() / 86400, 2) if age is not None else None,
+                status=_freshness_status(fresh),  # type: ignore[arg-type]
+                staleness=Staleness(fresh.status.value) if fresh else None,
+                record_count=source.last_record_count,
+            )
+        )
+    return FreshnessList(data=items)
+
+
+# §3.5 trigger `source` → the data sources (and their tasks) it loads.
+TRIGGER_SOURCES: dict[str, tuple[str, ...]] = {
+    "assignments": ("USPTO_PASDL_DAILY",),
+    "bibliographic": ("USPTO_GRANTS_BIBLIO", "USPTO_APPLICATIONS_BIBLIO"),
+    "cpc": ("USPTO_CPC_MCF", "CPC_SCHEME"),
+    "maintenance": ("USPTO_MAINT_FEE_EVENTS",),
+}
+MAX_TRIGGER_DAYS = 31  # as worker.ingestion.run.MAX_CATCH_UP_DAYS: one bounded burst
+
+
+def _trigger_days(body: TriggerRequest) -> list[date] | None:
+    if body.date_from is None and body.date_to is None:
+        return None
+    first = body.date_from or body.date_to
+    last = body.date_to or body.date_from
+    assert first is not None and last is not None
+    if last < first:
+        raise ValidationFailed(
+            "dateTo is before dateFrom.",
+            field_errors={"dateTo": ["must be on or after dateFrom"]},
+            reason="invalid_range",
+        )
+    if (last - first).days >= MAX_TRIGGER_DAYS:
+        raise ValidationFailed(
+            f"At most {MAX_TRIGGER_DAYS} days per trigger.",
+            field_errors={"dateTo": [f"at most {MAX_TRIGGER_DAYS} days after dateFrom"]},
+            reason="range_too_long",
+        )
+    if body.source != "assignments":
+        return [first]  # weekly/monthly files: the file due on (or before) dateFrom
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+@router.post(
+    "/trigger",
+    operation_id="admin_trigger_ingestion",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={409: _ERR_409_TRIGGER},
+    response_model=Envelope[TriggerQueued],
+    dependencies=[IDEMPOTENT],  # api.md §1.10
+)
+async def trigger(
+    body: TriggerRequest, _: SuperAdmin, db: DbSession, queue: Queue
+) -> Envelope[TriggerQueued]:
+    """Queue a source now (§3.5 +): its scheduled run, or the files of dateFrom..dateTo
+    (assignments: one job per day; weekly/monthly sources: the file of dateFrom). A queue
+    paused with PATCH /queues/ingestion holds the jobs until it is resumed."""
+    names = TRIGGER_SOURCES.get(body.source)
+    if names is None:
+        raise ValidationFailed(
+            "EPO families are fetched on demand per organization, not triggered here.",
+            field_errors={"source": ["epo-family is not a scheduled source"]},
+            reason="not_triggerable",
+        )
+    days = _trigger_days(body)
+    for name in names:
+        source = await repo.get_source(db, name)
+        if source is not None:
+            _not_paused(source)
+        await _trigger_guard(queue, name)
+    job_ids = []
+    for name in names:
+        task = SOURCE_TASKS[name]
+        runs: list[date | None] = list(days) if days else [None]
+        for day in runs:
+            kwargs = {"day": day.isoformat()} if day else {}
+            job_id = queue.enqueue_after_commit(db, task, request_id=current_request_id(), **kwargs)
+            job_ids.append(job_id)
+        await queue.redis.set(TRIGGER_KEY.format(source=name), job_ids[-1], ex=TRIGGER_KEY_TTL_S)
+    return Envelope(data=TriggerQueued(job_id=job_ids[0], job_ids=job_ids, source=body.source))
+
+
+@router.get(
+    "/queue-controls",
+    operation_id="admin_list_queue_controls",
+    response_model=Envelope[list[QueueControl]],
+)
+async def list_queue_controls(_: SuperAdmin, redis: Redis) -> Envelope[list[QueueControl]]:
+    """Whether each pausable queue is paused, since when and why (frontend.md §3.11: a
+    paused queue shows a banner across admin, also after a reload)."""
+    states = [await queue_pause.state(redis, name) for name in queue_pause.QUEUES]
+    return Envelope(
+        data=[
+            QueueControl(queue=s.queue, paused=s.paused, paused_at=s.paused_at, reason=s.reason)  # type: ignore[arg-type]
+            for s in states
+        ]
+    )
+
+
+@router.patch(
+    "/queues/{queue_name}",
+    operation_id="admin_control_ingestion_queue",
+    response_model=Envelope[QueueControl],
+)
+async def control_queue(
+    queue_name: QueueName, body: QueuePatch, who: SuperAdmin, redis: Redis
+) -> Envelope[QueueControl]:
+    """Pause or resume a class of jobs (worker/queue_pause.py): workers hold its jobs in
+    the queue (no retry spent) until it is resumed; cron firings wait the same way.
+    Publishes `queue-paused` / `queue-resumed` on the admin stream (§4)."""
+    before = await queue_pause.state(redis, queue_name)
+    after = await queue_pause.set_paused(redis, queue_name, body.paused, body.reason)
+    if before.paused != after.paused:
+        await progress_stream.publish(
+            redis,
+            "queue-paused" if after.paused else "queue-resumed",
+            queue=queue_name,
+            reason=body.reason,
+            by=str(who.user_id),
+        )
+    return Envelope(
+        data=QueueControl(
+            queue=queue_name, paused=after.paused, paused_at=after.paused_at, reason=after.reason
+        )
     )

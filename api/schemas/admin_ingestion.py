@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
+
+from pydantic import Field
 
 from api.schemas.common import CamelModel
 
@@ -96,3 +98,75 @@ class QueueStatus(CamelModel):
     queue: str
     depth: int  # jobs waiting in the Arq queue (queued and deferred)
     in_progress: int  # jobs a worker is running now
+
+
+# ---- api.md §3.5 #52, #55 and the + rows (status, freshness, trigger, queues) ----------
+
+
+class SourceHealth(CamelModel):
+    name: str
+    schedule: str | None
+    last_success_at: datetime | None
+    last_failure_at: datetime | None
+    last_error: str | None
+    # failing: its last run failed; stale: past its freshness threshold; else healthy.
+    status: Literal["healthy", "stale", "failing"]
+    next_run_at: datetime | None
+    paused: bool
+
+
+class IngestionStatus(CamelModel):
+    sources: list[SourceHealth]
+    active_jobs: int  # ingestion_jobs rows running now
+    failed_jobs_last_24h: int
+    queue_depth: int  # jobs waiting in the Arq queue
+
+
+class FreshnessItem(CamelModel):
+    source: str
+    expected_frequency: str  # data_sources.schedule_type
+    last_data_date: date | None  # the latest business date loaded
+    last_ingestion_date: datetime | None  # the last successful run
+    stale_days: float | None  # days since the last success; None if it never succeeded
+    # §3.5: fresh / stale (past the issue's threshold) / critical (past twice it, or never
+    # succeeded: the ops alert level). `staleness` keeps the finer fresh/warning/stale.
+    status: Literal["fresh", "stale", "critical"] | None
+    staleness: Staleness | None
+    record_count: int | None
+
+
+class FreshnessList(CamelModel):
+    data: list[FreshnessItem]
+
+
+TriggerSource = Literal["assignments", "bibliographic", "epo-family", "cpc", "maintenance"]
+
+
+class TriggerRequest(CamelModel):
+    source: TriggerSource
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+class TriggerQueued(CamelModel):
+    """202: the source's task(s) were queued after commit; `jobId` is the first one."""
+
+    job_id: str
+    job_ids: list[str]
+    status: Literal["queued"] = "queued"
+    source: TriggerSource
+
+
+QueueName = Literal["ingestion", "pipeline", "enrichment"]
+
+
+class QueuePatch(CamelModel):
+    paused: bool
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class QueueControl(CamelModel):
+    queue: QueueName
+    paused: bool
+    paused_at: datetime | None
+    reason: str | None

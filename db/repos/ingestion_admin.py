@@ -129,3 +129,26 @@ async def job_errors(
         (await session.execute(stmt)).scalars().all(),
         (await session.execute(total)).scalar_one(),
     )
+
+
+async def running_job(session: AsyncSession, source: str) -> IngestionJob | None:
+    """The source's newest `running` job row: the file a worker is loading now (one run
+    per source at a time, ingestion.md §1.2), for live progress (issue 9)."""
+    stmt = (
+        select(IngestionJob)
+        .join(DataSource, DataSource.id == IngestionJob.data_source_id)
+        .where(DataSource.name == source, IngestionJob.status == "running")
+        .order_by(IngestionJob.created_at.desc(), IngestionJob.id.desc())
+        .limit(1)
+    )
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def job_counts(session: AsyncSession, *, failed_since: datetime) -> tuple[int, int]:
+    """(jobs running now, jobs failed since `failed_since`) over every source."""
+    running = func.count().filter(IngestionJob.status == "running")
+    failed = func.count().filter(
+        IngestionJob.status == "failed", IngestionJob.created_at >= failed_since
+    )
+    row = (await session.execute(select(running, failed).select_from(IngestionJob))).one()
+    return int(row[0]), int(row[1])

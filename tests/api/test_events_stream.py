@@ -14,21 +14,19 @@ from dataclasses import dataclass, field
 
 import httpx
 import pytest
-import uvicorn
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import worker.tasks  # noqa: F401  (registers pipeline.run)
-from api.app import create_app
 from api.auth.sessions import SessionStore
 from api.auth.tokens import ACCESS_TTL_S, issue_access_token
 from api.routes import events_stream
 from db.engine import make_engine, make_sessionmaker
 from db.session import tenant_session
 from db.tenant import TenantContext
-from patentrack.embedded import free_port
 from patentrack.settings import Settings
-from tests.api.auth_support import Account, account, seed_user
+from tests.api.auth_support import account, seed_user
+from tests.api.sse_support import access_cookie, serve, sse_frames
 from worker import jobs
 from worker.pipeline import dag, events
 from worker.pipeline.env import RunEnv, StepResult
@@ -58,37 +56,8 @@ def no_slow_retries(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def server(settings: Settings, redis: Redis) -> Iterator[str]:
-    """The real app under uvicorn on 127.0.0.1 in a background thread (its own loop)."""
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        timeout_graceful_shutdown=2,
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(15)
-    assert not thread.is_alive()
-
-
-async def _cookie(settings: Settings, redis: Redis, who: Account) -> str:
-    """A signed-in session's access cookie, minted exactly as login does."""
-    sid, _ = await SessionStore(redis).create(
-        user_id=who.user_id, org_id=who.org_id, role=who.role, mfa=True
-    )
-    access, _ = issue_access_token(
-        settings, user_id=who.user_id, org_id=who.org_id, role=who.role, sid=sid, mfa=True
-    )
-    return f"access_token={access}"
+    with serve(settings) as base:
+        yield base
 
 
 @dataclass
@@ -128,21 +97,13 @@ async def _listen(
             into.events.append(json.loads(await r.aread()))
             into.connected.set()
             return
-        current: dict[str, object] = {}
-        async for line in r.aiter_lines():
-            if line.startswith(":"):
-                into.comments.append(line[1:].strip())
-            elif line:
-                name, _, value = line.partition(":")
-                current[name] = value[1:] if value.startswith(" ") else value
-            elif current:
-                into.events.append(current)
-                if current.get("event") == "connected":
-                    into.connected.set()
-                if current.get("event") == "run.finished":
-                    into.done.set()
-                    return
-                current = {}
+        async for frame in sse_frames(r, into.comments):
+            into.events.append(dict(frame))
+            if frame.get("event") == "connected":
+                into.connected.set()
+            if frame.get("event") == "run.finished":
+                into.done.set()
+                return
 
 
 async def _trigger(settings: Settings, org: uuid.UUID) -> None:
@@ -189,8 +150,8 @@ async def test_stream_relays_the_run_in_order_and_resumes_without_gaps(
 ) -> None:
     member = await account(admin_engine, "org_member")
     outsider = await account(admin_engine, "org_member")
-    cookie = await _cookie(settings, redis, member)
-    outsider_cookie = await _cookie(settings, redis, outsider)
+    cookie = await access_cookie(settings, redis, member)
+    outsider_cookie = await access_cookie(settings, redis, outsider)
 
     # broken_title waits until a second client has resumed mid-run, so that client's
     # replay and live relay really overlap with the run still publishing.
@@ -270,7 +231,7 @@ async def test_third_concurrent_stream_is_rate_limited_and_slots_free_on_close(
 ) -> None:
     member = await account(admin_engine, "org_member")
     colleague = await seed_user(admin_engine, member.org_id)
-    cookie = await _cookie(settings, redis, member)
+    cookie = await access_cookie(settings, redis, member)
     first, second = Received(), Received()
     tasks = [asyncio.create_task(_listen(server, cookie, r)) for r in (first, second)]
     for r in (first, second):
@@ -289,7 +250,7 @@ async def test_third_concurrent_stream_is_rate_limited_and_slots_free_on_close(
     # The limit is per user: a colleague in the same org still gets a stream.
     mate = Received()
     mate_task = asyncio.create_task(
-        _listen(server, await _cookie(settings, redis, colleague), mate)
+        _listen(server, await access_cookie(settings, redis, colleague), mate)
     )
     await asyncio.wait_for(mate.connected.wait(), 10)
     assert mate.status == 200
@@ -318,7 +279,7 @@ async def test_invalid_last_event_id_and_no_session(
     server: str, settings: Settings, redis: Redis, admin_engine: AsyncEngine
 ) -> None:
     member = await account(admin_engine, "org_member")
-    cookie = await _cookie(settings, redis, member)
+    cookie = await access_cookie(settings, redis, member)
     async with httpx.AsyncClient(base_url=server, timeout=10) as client:
         r = await client.get(STREAM, headers={"Cookie": cookie, "Last-Event-ID": "abc"})
         assert r.status_code == 400 and r.json()["error"]["code"] == "VALIDATION_ERROR"
@@ -338,7 +299,7 @@ async def test_event_published_between_subscribe_and_replay_is_sent_once(
     """The race the ordering exists for: an event lands after the subscription but before
     the replay read, so it is both in the replay list and on the channel."""
     member = await account(admin_engine, "org_member")
-    cookie = await _cookie(settings, redis, member)
+    cookie = await access_cookie(settings, redis, member)
     first = await events.publish(redis, member.org_id, "step.started", step="classify")
     original = events.replay
     raced = threading.Event()  # set on the server's thread
