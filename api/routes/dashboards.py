@@ -9,13 +9,23 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
+from api import caching
 from api.deps import AppSettings, DbSession, OrgMember
-from api.errors import ErrorEnvelope, ValidationFailed
+from api.errors import ErrorEnvelope, NotFound, ValidationFailed
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
 from api.schemas.assets import CompanyRef, SortOrder
 from api.schemas.common import CursorInfo, CursorPage, Envelope
+from api.schemas.dashboard_trees import (
+    CpcCloud,
+    CpcCloudItem,
+    CpcCloudLevel,
+    DateRange,
+    TransactionSummary,
+    TreeAsset,
+    TreeDetail,
+)
 from api.schemas.dashboards import (
     BrokenTitle,
     DashboardSummary,
@@ -50,8 +60,16 @@ def _companies(company_id: list[uuid.UUID] | None) -> list[uuid.UUID]:
     return sorted(set(company_id or []))
 
 
+def _summary_key(request: Request) -> str | None:
+    return None if request.query_params.getlist("companyId") else "dashboard"
+
+
 @router.get(
-    "/summary", operation_id="dashboards_summary", response_model=Envelope[DashboardSummary]
+    "/summary",
+    operation_id="dashboards_summary",
+    response_model=Envelope[DashboardSummary],
+    # api.md §5.2: the org-level summary is `org:{o}:v{ver}:dashboard`; per company a page key.
+    dependencies=[caching.pv_cached("summary", key=_summary_key)],
 )
 async def get_summary(
     who: OrgMember, db: DbSession, response: Response, company_id: CompanyIds = None
@@ -113,6 +131,7 @@ def _broken(r: dashboard_reads.BrokenTitleRow) -> BrokenTitle:
     "/broken-titles",
     operation_id="dashboards_broken_titles",
     response_model=CursorPage[BrokenTitle],
+    dependencies=[caching.pv_cached("broken-titles")],
 )
 async def list_broken_titles(
     who: OrgMember,
@@ -150,7 +169,12 @@ async def list_broken_titles(
     )
 
 
-@router.get("/trees", operation_id="dashboards_trees", response_model=Envelope[list[TreeTab]])
+@router.get(
+    "/trees",
+    operation_id="dashboards_trees",
+    response_model=Envelope[list[TreeTab]],
+    dependencies=[caching.pv_cached("trees")],
+)
 async def list_trees(
     who: OrgMember,
     db: DbSession,
@@ -192,7 +216,10 @@ async def list_trees(
 
 
 @router.get(
-    "/timeline", operation_id="dashboards_timeline", response_model=CursorPage[TimelineEntry]
+    "/timeline",
+    operation_id="dashboards_timeline",
+    response_model=CursorPage[TimelineEntry],
+    dependencies=[caching.pv_cached("timeline")],
 )
 async def list_timeline(
     who: OrgMember,
@@ -268,4 +295,93 @@ async def list_timeline(
         cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
         total=total,
         totalIsApproximate=False,
+    )
+
+
+# --------------------------------------------------------------------------- issue 7: #25, #28
+
+
+@router.get(
+    "/trees/{tree_id}",
+    operation_id="dashboards_tree",
+    response_model=Envelope[TreeDetail],
+    dependencies=[caching.PV],
+    responses={404: {"model": ErrorEnvelope, "description": "No such tree in the caller's org."}},
+)
+async def get_tree(
+    tree_id: uuid.UUID, who: OrgMember, db: DbSession, response: Response
+) -> Envelope[TreeDetail]:
+    """One ownership tree node (BR-024..031) with its assets and conveyance summary."""
+    found = await dashboard_reads.tree_detail(db, who.tenant_org_id, tree_id)
+    if found is None:
+        raise NotFound("No such tree.")
+    n = found.node
+    response.headers["Cache-Control"] = _PV_CACHE
+    return Envelope(
+        data=TreeDetail(
+            id=n.id,
+            company_id=n.company_id,
+            entity_name=n.display_name,
+            tree_type=n.tree_type,
+            tab=n.tab,
+            color=n.color,
+            asset_count=n.asset_count,
+            last_activity_date=n.last_activity_date,
+            rf_ids=list(n.rf_ids),
+            assets=[
+                TreeAsset(
+                    id=a.id,
+                    grant_number=a.grant_number,
+                    application_number=a.application_number,
+                    title=a.title,
+                    status=a.status,
+                )
+                for a in found.assets
+            ],
+            transaction_summary=TransactionSummary(
+                total_assignments=found.total_assignments,
+                total_assignors=found.total_assignors,
+                total_assignees=found.total_assignees,
+                date_range=DateRange(earliest=found.earliest, latest=found.latest),
+            ),
+        )
+    )
+
+
+@router.get(
+    "/cpc-wordcloud",
+    operation_id="dashboards_cpc_wordcloud",
+    response_model=CpcCloud,
+    # api.md §5.2 lists `org:{orgId}:cpc-wordcloud:{level}:{year}`; the versioned page
+    # cache drops it at the pipeline's version bump like the other dashboards.
+    dependencies=[caching.pv_cached("cpc-wordcloud")],
+)
+async def get_cpc_wordcloud(
+    who: OrgMember,
+    db: DbSession,
+    response: Response,
+    company_id: CompanyIds = None,
+    level: CpcCloudLevel = CpcCloudLevel.subclass,
+    year: Annotated[int | None, Query(ge=1790, le=2100)] = None,
+) -> CpcCloud:
+    """Assets per CPC section/class/subclass (default subclass) with a 0-1 weight
+    relative to the largest; `year` narrows to one application year."""
+    rows, assets = await dashboard_reads.cpc_wordcloud(
+        db, who.tenant_org_id, _companies(company_id), level=level.value, year=year
+    )
+    top = max((r.count for r in rows), default=0)
+    response.headers["Cache-Control"] = _PV_CACHE
+    return CpcCloud(
+        data=[
+            CpcCloudItem(
+                code=r.code,
+                description=r.description,
+                count=r.count,
+                weight=round(r.count / top, 4) if top else 0.0,
+            )
+            for r in rows
+        ],
+        level=level,
+        year=year,
+        totalAssets=assets,
     )

@@ -14,6 +14,17 @@ from api.schemas.users import UserItem
 OrgStatus = Literal["active", "trial", "suspended", "cancelled"]
 
 
+class OrgSettings(CamelModel):
+    """api.md #33 `settings`: the org's dark-mode default (R24) and which integrations are
+    connected. No integration is connectable in v1 (D3 defers Drive/Teams; Slack comes
+    with the integrations issue), so the flags are false until those land."""
+
+    dark_mode: bool = False
+    slack_connected: bool = False
+    teams_connected: bool = False
+    google_drive_connected: bool = False
+
+
 class OrgDetail(CamelModel):
     id: uuid.UUID
     name: str
@@ -22,6 +33,10 @@ class OrgDetail(CamelModel):
     mfa_required: bool
     user_count: int
     created_at: datetime
+    # api.md #33 (issue 7); null in the platform's org list, which does not count them.
+    entity_count: int | None = None
+    asset_count: int | None = None
+    settings: OrgSettings | None = None
 
 
 class OrgPatch(CamelModel):

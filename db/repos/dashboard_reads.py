@@ -17,6 +17,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.repos.asset_reads import _BASE as ASSET_BASE
+from db.repos.keyset_sql import keyset_page
+
 
 @dataclass(frozen=True)
 class SummaryRow:
@@ -115,19 +118,12 @@ async def _page(
     after: tuple[str, uuid.UUID] | None,
 ) -> tuple[list[Any], int]:
     """Up to `limit + 1` rows of `filtered` (columns `id`, `sort_key`) after the keyset, and
-    the exact total of the filtered set. Only constant SQL fragments are interpolated."""
-    count_sql = f"SELECT count(*) FROM ({filtered}) f"  # noqa: S608
-    total = (await session.execute(text(count_sql), params)).scalar_one()
-    direction = "DESC" if descending else "ASC"
-    page_sql = f"SELECT * FROM ({filtered}) f"  # noqa: S608
-    if after is not None:
-        op = "<" if descending else ">"
-        page_sql += f" WHERE (f.sort_key, f.id) {op} (:after_k, :after_id)"
-        params["after_k"], params["after_id"] = after
-    page_sql += f" ORDER BY f.sort_key {direction}, f.id {direction} LIMIT :limit"
-    params["limit"] = limit + 1
-    rows = (await session.execute(text(page_sql), params)).mappings().all()
-    return list(rows), int(total)
+    the exact total of the filtered set (db/repos/keyset_sql.py)."""
+    page = await keyset_page(
+        session, filtered, params, descending=descending, limit=limit, after=after
+    )
+    rows = (await session.execute(text(page.sql), params)).mappings().all()
+    return list(rows), page.total
 
 
 async def broken_titles(
@@ -267,3 +263,132 @@ async def timeline(
         session, filtered, params, descending=descending, limit=limit, after=after
     )
     return [TimelineRow(**r) for r in rows], total
+
+
+# --------------------------------------------------------------------------- issue 7: #25, #28
+
+
+@dataclass(frozen=True)
+class TreeAssetRow:
+    id: uuid.UUID
+    application_number: str | None
+    grant_number: str | None
+    title: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class TreeDetailRow:
+    node: TreeNodeRow
+    assets: list[TreeAssetRow]
+    total_assignments: int
+    total_assignors: int
+    total_assignees: int
+    earliest: date | None
+    latest: date | None
+
+
+async def tree_detail(
+    session: AsyncSession, org_id: uuid.UUID, tree_id: uuid.UUID
+) -> TreeDetailRow | None:
+    """One BR-024..031 tree node with the node company's assets its conveyances touch and
+    a summary of those conveyances; None when the id is no node of the caller's org."""
+    params: dict[str, Any] = {"org": org_id, "id": tree_id}
+    node = (
+        (
+            await session.execute(
+                text(
+                    "SELECT id, company_id, tree_type, tab, entity_key, display_name, color,"
+                    " asset_count, last_activity_date, rf_ids FROM ownership_tree_nodes"
+                    " WHERE organization_id = :org AND id = :id"
+                ),
+                params,
+            )
+        )
+        .mappings()
+        .one_or_none()
+    )
+    if node is None:
+        return None
+    params.update({"rfs": list(node["rf_ids"]), "company": node["company_id"]})
+    assets_sql = f"""
+        SELECT b.id, b.appno, b.grant_no, b.title, b.status FROM ({ASSET_BASE}) b
+        WHERE b.company_id = :company AND EXISTS (
+            SELECT 1 FROM assignments a JOIN document_ids di ON di.assignment_id = a.id
+            WHERE a.rf_id = ANY(:rfs)
+              AND ((b.appno IS NOT NULL AND di.appno_doc_num = b.appno)
+                OR (b.grant_no IS NOT NULL AND di.grant_doc_num = b.grant_no)))
+        ORDER BY b.appno NULLS LAST, b.grant_no NULLS LAST, b.id"""  # noqa: S608
+    assets = (await session.execute(text(assets_sql), params)).all()
+    summary = (
+        await session.execute(
+            text(
+                """SELECT count(*),
+                          (SELECT count(DISTINCT lower(r.or_name)) FROM assignors r
+                           JOIN assignments x ON x.id = r.assignment_id WHERE x.rf_id = ANY(:rfs)),
+                          (SELECT count(DISTINCT lower(e.ee_name)) FROM assignees e
+                           JOIN assignments x ON x.id = e.assignment_id WHERE x.rf_id = ANY(:rfs)),
+                          min(a.record_dt), max(a.record_dt)
+                   FROM assignments a WHERE a.rf_id = ANY(:rfs)"""
+            ),
+            {"rfs": params["rfs"]},
+        )
+    ).one()
+    return TreeDetailRow(
+        node=TreeNodeRow(**node),
+        assets=[TreeAssetRow(*r) for r in assets],
+        total_assignments=int(summary[0]),
+        total_assignors=int(summary[1]),
+        total_assignees=int(summary[2]),
+        earliest=summary[3],
+        latest=summary[4],
+    )
+
+
+CPC_PREFIX = {"section": 1, "class": 3, "subclass": 4}
+
+
+@dataclass(frozen=True)
+class CpcCountRow:
+    code: str
+    description: str | None
+    count: int
+
+
+async def cpc_wordcloud(
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    company_ids: Sequence[uuid.UUID],
+    *,
+    level: str,
+    year: int | None,
+) -> tuple[list[CpcCountRow], int]:
+    """Distinct org assets per CPC section/class/subclass (grant codes, else the
+    publication's), optionally for one application year; and the assets counted."""
+    params: dict[str, Any] = {"org": org_id, "n": CPC_PREFIX[level]}
+    where = []
+    if company_ids:
+        where.append("b.company_id = ANY(:company_ids)")
+        params["company_ids"] = list(company_ids)
+    if year is not None:
+        where.append("EXTRACT(YEAR FROM b.appno_date) = :year")
+        params["year"] = year
+    sql = f"""
+        WITH org_assets AS (
+            SELECT b.id, b.appno, b.grant_no, p.pgpub_doc_num AS pgpub
+            FROM ({ASSET_BASE}) b
+            LEFT JOIN patents p ON p.appno_doc_num = b.appno
+            {"WHERE " + " AND ".join(where) if where else ""}
+        ), coded AS (
+            SELECT DISTINCT o.id, left(c.cpc_code, :n) AS code
+            FROM org_assets o JOIN patent_cpc_codes c
+              ON (c.patent_type = 'grant' AND c.patent_doc_num = o.grant_no)
+              OR (c.patent_type = 'application' AND c.patent_doc_num IN (o.pgpub, o.appno))
+        )
+        SELECT x.code, k.title, x.n, (SELECT count(DISTINCT id) FROM coded) AS assets
+        FROM (SELECT code, count(*) AS n FROM coded GROUP BY code) x
+        LEFT JOIN cpc_classifications k ON k.cpc_code = x.code
+        ORDER BY x.n DESC, x.code"""  # noqa: S608
+    rows = (await session.execute(text(sql), params)).all()
+    total = int(rows[0][3]) if rows else 0
+    return [CpcCountRow(r[0], r[1], int(r[2])) for r in rows], total

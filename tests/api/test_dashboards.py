@@ -455,4 +455,6 @@ def test_routes_are_documented_with_operation_ids(app: FastAPI) -> None:
         f"{BASE}/broken-titles": "dashboards_broken_titles",
         f"{BASE}/trees": "dashboards_trees",
         f"{BASE}/timeline": "dashboards_timeline",
+        f"{BASE}/trees/{{tree_id}}": "dashboards_tree",  # issue 7 #25
+        f"{BASE}/cpc-wordcloud": "dashboards_cpc_wordcloud",  # issue 7 #28
     }
