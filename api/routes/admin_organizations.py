@@ -14,6 +14,7 @@ from api.auth import audit
 from api.auth.sessions import SessionStore
 from api.deps import AppSettings, DbSession, Redis, SuperAdmin
 from api.errors import Conflict
+from api.idempotency import IDEMPOTENT
 from api.routes.organizations import load_org, org_detail, rename
 from api.routes.users import create_invitation, user_item
 from api.schemas.common import Page, PageLimit
@@ -25,6 +26,7 @@ from api.schemas.organizations import (
     OrgDetail,
 )
 from db.models.tenancy import Organization
+from db.repos import org_data_version
 from db.repos import organizations as orgs_repo
 from db.repos import users as users_repo
 
@@ -81,6 +83,7 @@ async def list_organizations(
     operation_id="admin_create_organization",
     response_model=AdminOrgCreated,
     status_code=status.HTTP_201_CREATED,
+    dependencies=[IDEMPOTENT],
 )
 async def create_organization(
     body: AdminOrgCreate,
@@ -155,6 +158,7 @@ async def update_organization(
 ) -> AdminOrgDetail:
     """Rename, require MFA, or change the status; suspending ends every session of the org."""
     org = await load_org(db, org_id)
+    org_data_version.drop_detail_after_commit(db, redis, org_id)  # api.md §5.2 detail
     before = {"name": org.name, "status": org.status, "mfaRequired": org.mfa_required}
     if body.name is not None and body.name != org.name:
         await rename(db, org_id, body.name)

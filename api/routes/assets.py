@@ -3,14 +3,13 @@ diagram (D16) and number validation. Another org's asset is 404, never 403 (§1.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Query
 
+from api import caching
 from api.deps import AppSettings, DbSession, OrgAdmin, OrgMember
 from api.errors import ErrorEnvelope, NotFound, ValidationFailed
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
@@ -52,8 +51,6 @@ _ID_ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 _NOT_FOUND = "No such asset."
-# api.md §5 class PV: pipeline-derived data always revalidates.
-_PV_CACHE = "private, no-cache"
 
 
 def _item(r: asset_reads.AssetRow) -> AssetListItem:
@@ -74,7 +71,12 @@ def _item(r: asset_reads.AssetRow) -> AssetListItem:
     )
 
 
-@router.get("", operation_id="assets_list", response_model=CursorPage[AssetListItem])
+@router.get(
+    "",
+    operation_id="assets_list",
+    response_model=CursorPage[AssetListItem],
+    dependencies=[caching.PV],
+)
 async def list_assets(
     who: OrgMember,
     db: DbSession,
@@ -171,6 +173,7 @@ async def validate_numbers(body: ValidateRequest, who: OrgAdmin, db: DbSession) 
     operation_id="assets_get",
     response_model=Envelope[AssetDetail],
     responses=_ID_ERRORS,
+    dependencies=[caching.PV],
 )
 async def get_asset(asset_id: uuid.UUID, who: OrgMember, db: DbSession) -> Envelope[AssetDetail]:
     """One asset with its D2 current owner, open liens and title verdict."""
@@ -233,6 +236,7 @@ async def get_asset(asset_id: uuid.UUID, who: OrgMember, db: DbSession) -> Envel
     operation_id="assets_assignments",
     response_model=Envelope[list[Conveyance]],
     responses=_ID_ERRORS,
+    dependencies=[caching.PV],
 )
 async def list_assignments(
     asset_id: uuid.UUID, who: OrgMember, db: DbSession
@@ -263,18 +267,6 @@ async def list_assignments(
     )
 
 
-def _etag(payload: DiagramPayload) -> str:
-    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
-    return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:32] + '"'
-
-
-def _matches(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-    return "*" in tags or etag in tags
-
-
 @router.get(
     "/{asset_id}/diagram",
     operation_id="assets_diagram",
@@ -283,22 +275,15 @@ def _matches(if_none_match: str | None, etag: str) -> bool:
         **_ID_ERRORS,
         304: {"description": "Not modified (If-None-Match matched the ETag)."},
     },
+    # api.md §5: PV ETag (304 before any DB access) and `org:{o}:v{ver}:tree:{assetId}`.
+    dependencies=[caching.pv_cached("diagram", key=lambda r: f"tree:{r.path_params['asset_id']}")],
 )
 async def get_diagram(
-    asset_id: uuid.UUID,
-    who: OrgMember,
-    db: DbSession,
-    response: Response,
-    if_none_match: Annotated[str | None, Header()] = None,
-) -> Envelope[DiagramPayload] | Response:
-    """D16: the diagram payload exactly as generate_json stored it, with an ETag."""
+    asset_id: uuid.UUID, who: OrgMember, db: DbSession
+) -> Envelope[DiagramPayload]:
+    """D16: the diagram payload exactly as generate_json stored it."""
     diagram = await asset_reads.get_diagram(db, who.tenant_org_id, asset_id)
     if diagram is None:
         # Not visible, or not computed yet (the pipeline has not run): nothing to draw.
         raise NotFound(_NOT_FOUND)
-    etag = _etag(diagram.payload)
-    headers = {"ETag": etag, "Cache-Control": _PV_CACHE}
-    if _matches(if_none_match, etag):
-        return Response(status_code=304, headers=headers)
-    response.headers.update(headers)
     return Envelope(data=diagram.payload)

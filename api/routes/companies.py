@@ -7,8 +7,10 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
+from api import caching
 from api.deps import DbSession, OrgAdmin, OrgMember, Queue
 from api.errors import NotFound
+from api.idempotency import IDEMPOTENT
 from api.routes.pipeline import request_rebuild
 from api.schemas.common import Envelope
 from api.schemas.companies import CompanyCreate, CompanyOut
@@ -22,7 +24,12 @@ def _out(c: Company) -> CompanyOut:
     return CompanyOut(id=c.id, name=c.name, aliases=list(c.aliases), created_at=c.created_at)
 
 
-@router.get("", operation_id="companies_list", response_model=Envelope[list[CompanyOut]])
+@router.get(
+    "",
+    operation_id="companies_list",
+    response_model=Envelope[list[CompanyOut]],
+    dependencies=[caching.PE],
+)
 async def list_companies(who: OrgMember, db: DbSession) -> Envelope[list[CompanyOut]]:
     """The organization's companies, by name."""
     rows = await companies_repo.list_companies(db, who.tenant_org_id)
@@ -34,6 +41,7 @@ async def list_companies(who: OrgMember, db: DbSession) -> Envelope[list[Company
     operation_id="companies_create",
     status_code=status.HTTP_201_CREATED,
     response_model=Envelope[CompanyOut],
+    dependencies=[IDEMPOTENT],
 )
 async def create_company(
     body: CompanyCreate, who: OrgAdmin, db: DbSession, queue: Queue

@@ -8,6 +8,7 @@ from fastapi import APIRouter, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import DbSession, OrgAdminOf, OrgMemberOf, Queue
+from api.idempotency import IDEMPOTENT
 from api.request_context import current_request_id
 from api.schemas.common import Envelope
 from api.schemas.pipeline import PipelineRequested, PipelineRun, PipelineStatus, PipelineStep
@@ -50,6 +51,7 @@ async def request_rebuild(
     operation_id="pipeline_rebuild",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=Envelope[PipelineRequested],
+    dependencies=[IDEMPOTENT],
 )
 async def rebuild(
     org_id: uuid.UUID, actor: OrgAdminOf, db: DbSession, queue: Queue

@@ -15,11 +15,13 @@ from api.auth.principal import Principal
 from api.auth.sessions import SessionStore
 from api.deps import AppSettings, DbSession, OrgAdminOf, Redis
 from api.errors import Conflict, NotFound
+from api.idempotency import IDEMPOTENT
 from api.routes.auth import INVITE_TTL, issue_link_token
 from api.schemas.common import Page, PageLimit, Success
 from api.schemas.users import InviteRequest, InviteResponse, UserItem, UserPatch
 from db.models.tenancy import Organization, User
 from db.repos import auth as auth_repo
+from db.repos import org_data_version
 from db.repos import users as users_repo
 from db.repos.organizations import get_org
 from domain.passwords import UNUSABLE_HASH
@@ -70,7 +72,10 @@ async def _audit_on_user(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Audit an admin's action on a user of `org_id` (actor and resource differ)."""
+    """Audit an admin's action on a user of `org_id` (actor and resource differ); every
+    user change passes here, so it also drops the cached org profile (api.md §5.2
+    `org:{orgId}:detail`, which carries the user count) once the change commits."""
+    org_data_version.drop_detail_after_commit(db, request.app.state.redis, org_id)
     await audit.record(
         db,
         request,
@@ -164,6 +169,7 @@ async def list_users(
     operation_id="users_invite",
     response_model=InviteResponse,
     status_code=status.HTTP_201_CREATED,
+    dependencies=[IDEMPOTENT],
 )
 async def invite_user(
     org_id: uuid.UUID,

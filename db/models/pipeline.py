@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -175,4 +176,6 @@ class OrgPipelineState(Base):
     last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # P7: the ruleset of the last successful run; a different current version -> full rebuild.
     ruleset_version: Mapped[str | None] = mapped_column(RULESET)
+    # api.md §5.2: the org data version (Redis `orgver:{orgId}` mirrors it); +1 per run.
+    data_version: Mapped[int] = mapped_column(BigInteger, nullable=False, server_default="0")
     updated_at: Mapped[datetime] = updated_at()
