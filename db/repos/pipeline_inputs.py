@@ -147,7 +147,8 @@ async def load_inputs(
         AssetRow(r[0], r[1], r[2], r[3], r[4], dates.get(r[0]), titles.get(r[0]))
         for r in assets_raw
     ]
-    by_id = {a.id: a for a in assets}
+    # One DocumentRef per asset, shared by its conveyances (not one per link).
+    doc_of = {a.id: a.doc for a in assets}
     ids = list(by_assignment)
     ors: dict[uuid.UUID, list[Party]] = defaultdict(list)
     ees: dict[uuid.UUID, list[Party]] = defaultdict(list)
@@ -183,7 +184,7 @@ async def load_inputs(
             assignors=tuple(ors[aid]),
             assignees=tuple(ees[aid]),
             # Only the org's own assets: tree asset counts are org assets (BR-025..).
-            documents=tuple(by_id[a].doc for a in linked),
+            documents=tuple(doc_of[a] for a in linked),
             exec_dt=exec_dt,
             correspondent=cname,
         )
@@ -253,3 +254,25 @@ async def load_classifications(session: AsyncSession, org_id: uuid.UUID) -> dict
         {"org": org_id},
     )
     return {r[0]: ClassRow(r[1], r[2], r[3], r[4], r[5]) for r in rows.all()}
+
+
+async def load_group_occurrences(session: AsyncSession, org_id: uuid.UUID) -> dict[str, int]:
+    """Step 2a's stored count per name key (issue 6: checks the incremental grouping)."""
+    rows = await session.execute(
+        text("SELECT name_key, occurrences FROM org_entity_groups WHERE organization_id = :org"),
+        {"org": org_id},
+    )
+    return {r[0]: int(r[1]) for r in rows.all()}
+
+
+async def classified_rf_ids(
+    session: AsyncSession, org_id: uuid.UUID, rf_ids: list[str]
+) -> set[str]:
+    """Which of `rf_ids` the org has already classified (issue 6: new vs rewritten)."""
+    rows = await session.execute(
+        text(
+            "SELECT rf_id FROM org_assignments WHERE organization_id = :org AND rf_id = ANY(:rfs)"
+        ),
+        {"org": org_id, "rfs": rf_ids},
+    )
+    return set(rows.scalars())

@@ -110,13 +110,17 @@ async def upsert_rule_classifications(
     run_id: uuid.UUID,
     ruleset: str,
     rows: Sequence[dict[str, Any]],
+    *,
+    delete_unlinked: bool = True,
 ) -> None:
-    """Step 1: insert new rf_ids, refresh rule fields, delete rf_ids no longer linked.
+    """Step 1: insert new rf_ids, refresh rule fields, delete rf_ids no longer linked
+    (not in a scoped run, issue 6, whose `rows` are only the new conveyances).
 
     Effective fields are only written on insert (rule values until step 2 runs), so a row
     never flips between step commits (§1.3)."""
     cols = {k: [r[k] for r in rows] for k in ("aid", "rf", "rt", "rea", "mr", "et", "ea", "src")}
-    await session.execute(_DELETE_UNLINKED, {"org": org_id, "rf": cols["rf"]})
+    if delete_unlinked:
+        await session.execute(_DELETE_UNLINKED, {"org": org_id, "rf": cols["rf"]})
     if rows:
         await session.execute(_UPSERT_RULES, {"org": org_id, "ver": ruleset, "run": run_id, **cols})
 
@@ -156,4 +160,47 @@ async def update_effective(
             ],
             "inv": [r["inv"] for r in rows],
         },
+    )
+
+
+_RENUMBER = text(
+    """
+    UPDATE timeline_entries AS t SET sequence = v.seq
+    FROM unnest(CAST(:rf AS text[]), CAST(:seq AS int[])) AS v(rf, seq)
+    WHERE t.organization_id = :org AND t.rf_id = v.rf AND t.sequence <> v.seq
+      AND NOT t.company_id = ANY(CAST(:skip AS uuid[]))
+    """
+)
+
+
+async def renumber_timeline(
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    sequences: dict[str, int],
+    skip_companies: Sequence[uuid.UUID],
+) -> None:
+    """Issue 6: set the P5 seq of the given rf_ids (rows of `skip_companies` are fresh)."""
+    if sequences:
+        rfs = sorted(sequences)
+        await session.execute(
+            _RENUMBER,
+            {
+                "org": org_id,
+                "rf": rfs,
+                "seq": [sequences[rf] for rf in rfs],
+                "skip": list(skip_companies),
+            },
+        )
+
+
+async def delete_summary_rows(
+    session: AsyncSession, org_id: uuid.UUID, company_ids: Sequence[str]
+) -> None:
+    """Issue 6: the org row (company_id NULL, BR-042) and the given companies' rows."""
+    await session.execute(
+        text(
+            "DELETE FROM summary_metrics WHERE organization_id = :org AND (company_id IS NULL"
+            " OR company_id = ANY(CAST(:ids AS uuid[])))"
+        ),
+        {"org": org_id, "ids": list(company_ids)},
     )

@@ -7,7 +7,9 @@ All functions flush only; the caller's boundary commits.
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,9 +38,18 @@ async def lock_state(session: AsyncSession, org_id: uuid.UUID) -> OrgPipelineSta
 
 
 async def mark_dirty(
-    session: AsyncSession, org_id: uuid.UUID, reason: str, user_id: uuid.UUID | None = None
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    reason: str,
+    user_id: uuid.UUID | None = None,
+    *,
+    rf_ids: Collection[str] | None = None,
 ) -> None:
-    """D15 trigger: the next (or the running run's follow-up) run picks this up."""
+    """D15 trigger: the next (or the running run's follow-up) run picks this up.
+
+    Issue 6: `rf_ids` are the conveyances this trigger wrote (ingestion); without them
+    (admin rebuild, company or override change) the next run must be full. The latch row
+    is written first, then the scope row: the runner locks them in the same order."""
     await session.execute(
         text(
             "INSERT INTO org_pipeline_state (organization_id, dirty, dirty_reason,"
@@ -49,6 +60,47 @@ async def mark_dirty(
         ),
         {"org": org_id, "reason": reason, "user": user_id},
     )
+    await session.execute(
+        _ADD_SCOPE,
+        {"org": org_id, "full": rf_ids is None, "rfs": sorted(set(rf_ids or ()))},
+    )
+
+
+# Coalesced triggers merge: rf_ids unite, one full trigger makes the run full.
+_ADD_SCOPE = text(
+    """
+    INSERT INTO org_pipeline_scopes AS p (organization_id, full_run, rf_ids)
+    VALUES (:org, :full, CAST(:rfs AS varchar[]))
+    ON CONFLICT (organization_id) DO UPDATE SET
+        full_run = p.full_run OR EXCLUDED.full_run,
+        rf_ids = CASE WHEN p.full_run OR EXCLUDED.full_run THEN '{}'::varchar[]
+                      ELSE ARRAY(SELECT DISTINCT x FROM unnest(p.rf_ids || EXCLUDED.rf_ids) x
+                                 ORDER BY x) END,
+        updated_at = now()
+    """
+)
+
+
+@dataclass(frozen=True)
+class PendingScope:
+    """What the triggers since the last run asked for: full, or these rf_ids only."""
+
+    full: bool
+    rf_ids: tuple[str, ...]
+
+
+async def take_scope(session: AsyncSession, org_id: uuid.UUID) -> PendingScope | None:
+    """Remove and return the org's pending scope (None: no trigger recorded one)."""
+    row = (
+        await session.execute(
+            text(
+                "DELETE FROM org_pipeline_scopes WHERE organization_id = :org"
+                " RETURNING full_run, rf_ids"
+            ),
+            {"org": org_id},
+        )
+    ).first()
+    return None if row is None else PendingScope(bool(row[0]), tuple(row[1] or ()))
 
 
 async def create_job(
@@ -155,3 +207,35 @@ async def get_state(session: AsyncSession, org_id: uuid.UUID) -> OrgPipelineStat
     """The org's latch, read without locking (status endpoints)."""
     stmt = select(OrgPipelineState).where(OrgPipelineState.organization_id == org_id)
     return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def get_job(session: AsyncSession, job_id: uuid.UUID) -> ProcessingJob | None:
+    stmt = (
+        select(ProcessingJob)
+        .where(ProcessingJob.id == job_id)
+        .execution_options(populate_existing=True)
+    )
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def merge_job_summary(session: AsyncSession, job_id: uuid.UUID, **values: Any) -> None:
+    """Add keys to the job's summary (issue 6: the widened scope of an incremental run)."""
+    await session.execute(
+        text(
+            "UPDATE processing_jobs SET summary = coalesce(summary, '{}'::jsonb)"
+            " || CAST(:v AS jsonb) WHERE id = :id"
+        ),
+        {"id": job_id, "v": json.dumps(values, default=str)},
+    )
+
+
+async def last_success_summary(session: AsyncSession, org_id: uuid.UUID) -> dict[str, Any]:
+    """The summary of the org's latest successful run ({} if none; issue 6 checks)."""
+    stmt = (
+        select(ProcessingJob.summary)
+        .where(ProcessingJob.organization_id == org_id, ProcessingJob.status == "success")
+        .order_by(ProcessingJob.completed_at.desc().nulls_last(), ProcessingJob.id.desc())
+        .limit(1)
+    )
+    found = (await session.execute(stmt)).scalar_one_or_none()
+    return dict(found or {})

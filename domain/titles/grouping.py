@@ -17,12 +17,16 @@ from domain.titles.names import core_of, name_key, normalize_display
 from domain.titles.types import EntityGroup, GroupPin, NameCount
 
 __all__ = [
+    "BlockIndex",
     "GroupingPlan",
+    "affected_component_keys",
+    "block_index",
     "finish_grouping",
     "group_lookup",
     "group_names",
     "join_new_names",
     "plan_grouping",
+    "regroup_components",
     "same_entity",
     "same_entity_keys",
     "threshold",
@@ -226,3 +230,56 @@ def join_new_names(groups: Sequence[EntityGroup], names: Sequence[NameCount]) ->
             )
         by_key[rec.key] = n_found
     return out
+
+
+def _neighbours(key: str, index: dict[tuple[str, str], list[str]]) -> set[str]:
+    """BR-018 step 6: keys sharing a block with `key` and same_entity with it."""
+    found: set[str] = set()
+    for b in _block_keys(key):
+        for other in index.get(b, ()):
+            if other != key and other not in found and same_entity_keys(key, other):
+                found.add(other)
+    return found
+
+
+BlockIndex = dict[tuple[str, str], list[str]]
+
+
+def block_index(all_keys: Iterable[str]) -> BlockIndex:
+    """§2.3 step 6 blocks of every name key (issue 6: neighbour look-ups of a few keys)."""
+    index: BlockIndex = defaultdict(list)
+    for key in all_keys:
+        for b in _block_keys(key):
+            index[b].append(key)
+    return index
+
+
+def affected_component_keys(index: BlockIndex, touched: Iterable[str]) -> set[str]:
+    """The keys of every connected component of the blocked BR-018 pair graph (over the
+    keys of `index`) that contains a `touched` key (issue 6 incremental grouping)."""
+    seen: set[str] = set()
+    todo = [k for k in touched if k]
+    while todo:
+        key = todo.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        todo.extend(_neighbours(key, index) - seen)
+    return seen
+
+
+def regroup_components(names: Sequence[NameCount], index: BlockIndex) -> list[EntityGroup]:
+    """BR-018..020 on whole components (issue 6): `names` are every spelling, with its
+    count, of the keys of some connected components of the blocked pair graph over the
+    keys of `index` (see `affected_component_keys`). The greedy walk (BR-020) only links keys of
+    one component, in their relative BR-020 order, so the groups returned are exactly the
+    groups `group_names` gives these keys on the org's full name list (no pins)."""
+    plan = plan_grouping(names)
+    position = {k: i for i, k in enumerate(plan.keys)}
+    pairs = [
+        (i, position[other])
+        for i, key in enumerate(plan.keys)
+        for other in _neighbours(key, index)
+        if other in position and position[other] > i
+    ]
+    return finish_grouping(plan, pairs)

@@ -16,7 +16,7 @@ from sqlalchemy import func
 
 from db.repos import pipeline_runs as runs
 from worker.pipeline import events
-from worker.pipeline.env import RunEnv, StepResult
+from worker.pipeline.env import NeedFullRun, RunEnv, StepResult
 from worker.pipeline.steps_early import classify_step, flag_step, timeline_step, tree_step
 from worker.pipeline.steps_late import (
     broken_title_step,
@@ -68,6 +68,11 @@ async def run_step(env: RunEnv, redis: Redis, name: str) -> StepResult:
     began = time.perf_counter()
     try:
         result = await STEPS[name](env)
+    except NeedFullRun:
+        # Issue 6: not a failure; the runner re-executes the whole DAG as a full run.
+        async with env.session() as s:
+            await runs.update_step(s, env.run_id, name, status="pending", started_at=None)
+        raise
     except Exception as exc:
         async with env.session() as s:
             await runs.update_step(
@@ -117,6 +122,8 @@ async def execute(env: RunEnv, redis: Redis, done: set[str]) -> list[str]:
             for name in todo:
                 try:
                     await run_step(env, redis, name)
+                except NeedFullRun:
+                    raise
                 except Exception as exc:
                     failures.append((name, exc))
                     break
@@ -125,6 +132,9 @@ async def execute(env: RunEnv, redis: Redis, done: set[str]) -> list[str]:
             results = await asyncio.gather(
                 *(run_step(env, redis, name) for name in todo), return_exceptions=True
             )
+            for res in results:
+                if isinstance(res, NeedFullRun):
+                    raise res
             for name, res in zip(todo, results, strict=True):
                 if isinstance(res, BaseException):
                     if not isinstance(res, Exception):

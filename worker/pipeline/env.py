@@ -26,6 +26,44 @@ class StepResult:
     metrics: dict[str, Any] = field(default_factory=dict)
 
 
+class NeedFullRun(Exception):
+    """A scoped (incremental) run found a change it cannot apply exactly: run in full."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Issue 6: an incremental run's scope. `rf_ids` are the new conveyances (from the
+    triggers); the flag step widens it to every asset, conveyance and company whose
+    derived rows can change (`assets`, `rf_ids_affected`, `companies`), stored on the job
+    so a resumed run uses the same scope."""
+
+    rf_ids: tuple[str, ...]
+    assets: tuple[str, ...] | None = None
+    rf_ids_affected: tuple[str, ...] | None = None
+    companies: tuple[str, ...] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rfIds": list(self.rf_ids),
+            "assets": None if self.assets is None else list(self.assets),
+            "rfIdsAffected": None if self.rf_ids_affected is None else list(self.rf_ids_affected),
+            "companies": None if self.companies is None else list(self.companies),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Scope:
+        def opt(key: str) -> tuple[str, ...] | None:
+            value = raw.get(key)
+            return None if value is None else tuple(value)
+
+        return cls(
+            tuple(raw.get("rfIds") or ()),
+            opt("assets"),
+            opt("rfIdsAffected"),
+            opt("companies"),
+        )
+
+
 @dataclass
 class RunEnv:
     org_id: uuid.UUID
@@ -36,6 +74,8 @@ class RunEnv:
     sessionmaker: async_sessionmaker[AsyncSession]
     # Benchmarks force the parallel pairs to run one after the other (ratio measurement).
     sequential: bool = False
+    # Issue 6: set for an incremental run (None: full run).
+    scope: Scope | None = None
     # The run's snapshot of its shared inputs (conveyances, parties), loaded once and
     # only read by the steps; derived data still flows only through stored outputs.
     cache: dict[str, Any] = field(default_factory=dict)

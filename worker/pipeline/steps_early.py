@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.repos import classification_overrides as overrides_repo
 from db.repos import pipeline_inputs as inputs_repo
 from db.repos import pipeline_inventors as inventors_repo
 from db.repos import pipeline_outputs as out
+from db.repos import pipeline_runs as runs
+from db.repos.classification_overrides import Overrides
 from db.repos.pipeline_inputs import ClassRow, CompanyRow, GroupRow, OrgInputs
 from domain.titles.classify import classify
 from domain.titles.dashboard import in_floor_scope
-from domain.titles.grouping import group_names
+from domain.titles.grouping import EntityGroup, group_names
 from domain.titles.inventors import asset_inventors, flag_conveyance
 from domain.titles.names import name_key
 from domain.titles.types import (
@@ -28,7 +31,8 @@ from domain.titles.types import (
     NameCount,
     OrgCompany,
 )
-from worker.pipeline.env import RunEnv, StepResult, compute
+from worker.pipeline import incremental as inc
+from worker.pipeline.env import NeedFullRun, RunEnv, StepResult, compute
 from worker.pipeline.scoping import timeline_rows, tree_rows
 
 T = ConveyanceType
@@ -50,20 +54,54 @@ async def bibliographic_inventors(env: RunEnv, s: AsyncSession) -> Bibliographic
     )
 
 
+async def overrides(env: RunEnv, s: AsyncSession, data: OrgInputs) -> Overrides:
+    """BR-011 org and global overrides of the org's conveyances, read once per run."""
+    return await env.cached(
+        "overrides", lambda: overrides_repo.load_overrides(s, env.org_id, list(data.conveyances))
+    )
+
+
 async def classify_step(env: RunEnv) -> StepResult:
     """Step 1 (BR-001..012): rule fields of every rf_id linked to an org asset."""
     async with env.session() as s:
         data = await raw_inputs(env, s)
-        rows = await compute(_classify_rows, data)
-        await out.upsert_rule_classifications(s, env.org_id, env.run_id, env.ruleset, rows)
+        found = await overrides(env, s, data)
+        companies = await inputs_repo.load_companies(s, env.org_id)
+        fingerprint = inc.inputs_fingerprint(data, companies)
+        if env.scope is not None:
+            # Issue 6: the scoped outputs build on the last successful run's: its assets
+            # and companies must be these (a change without a trigger: full run).
+            last = await runs.last_success_summary(s, env.org_id)
+            if last.get("inputsFingerprint") != fingerprint:
+                raise NeedFullRun("assets or companies changed since the last run")
+            # Only the new conveyances (a rewritten one forces a full run).
+            scope = list(env.scope.rf_ids)
+            rfs = inc.new_rf_ids(
+                env, data, await inputs_repo.classified_rf_ids(s, env.org_id, scope)
+            )
+            rows = await compute(_classify_rows, data, found, rfs)
+            await out.upsert_rule_classifications(
+                s, env.org_id, env.run_id, env.ruleset, rows, delete_unlinked=False
+            )
+        else:
+            rows = await compute(_classify_rows, data, found)
+            await out.upsert_rule_classifications(s, env.org_id, env.run_id, env.ruleset, rows)
+        await runs.merge_job_summary(s, env.run_id, inputsFingerprint=fingerprint)
     return StepResult(len(rows), {"byRule": dict(sorted(Counter(r["mr"] for r in rows).items()))})
 
 
-def _classify_rows(data: OrgInputs) -> list[dict[str, object]]:
+def _classify_rows(
+    data: OrgInputs, found: Overrides, only: Sequence[str] | None = None
+) -> list[dict[str, object]]:
     rows = []
-    for rf in sorted(data.conveyances):
-        # No override tables yet (BR-011 org/global overrides): keyword rules decide.
-        c = classify(rf, data.conveyances[rf].convey_text)
+    for rf in sorted(data.conveyances if only is None else only):
+        # BR-011: org > global override as effective; rule fields always from the keywords.
+        c = classify(
+            rf,
+            data.conveyances[rf].convey_text,
+            org_override=found.org.get(rf),
+            global_override=found.global_.get(rf),
+        )
         rows.append(
             {
                 "aid": data.assignment_ids[rf],
@@ -81,11 +119,14 @@ def _classify_rows(data: OrgInputs) -> list[dict[str, object]]:
 
 async def flag_step(env: RunEnv) -> StepResult:
     """Step 2: 2a grouping (BR-018..020) and 2b inventor matching / employer flag (BR-021..023)."""
+    if env.scope is not None:
+        return await _flag_scoped(env)
     async with env.session() as s:
         data = await raw_inputs(env, s)
         classes = await inputs_repo.load_classifications(s, env.org_id)
         biblio = await bibliographic_inventors(env, s)
-        groups, effective = await compute(_flag, data, classes, biblio)
+        found = await overrides(env, s, data)
+        groups, effective = await compute(_flag, data, classes, biblio, found)
         group_rows = [{**env.derived(), **g} for g in groups]
         await out.replace_rows(s, "org_entity_groups", env.org_id, group_rows)
         await out.update_effective(s, env.org_id, env.run_id, effective)
@@ -102,10 +143,45 @@ async def flag_step(env: RunEnv) -> StepResult:
     )
 
 
+async def _flag_scoped(env: RunEnv) -> StepResult:
+    """Issue 6 step 2 on the scope: exact incremental grouping, 2b on the touched assets,
+    then the widened scope for steps 3-8 (worker/pipeline/incremental.py)."""
+    assert env.scope is not None
+    async with env.session() as s:
+        data = await raw_inputs(env, s)
+        classes = await inputs_repo.load_classifications(s, env.org_id)
+        biblio = await bibliographic_inventors(env, s)
+        found = await overrides(env, s, data)
+        stored, occurrences, companies = await inc.flag_inputs(env, s)
+        new_rfs = sorted(rf for rf in env.scope.rf_ids if rf in data.conveyances)
+        touched = inc.keys_of(data, new_rfs)
+        delta = await compute(inc.regroup, data, stored, occurrences, touched, companies)
+        rfs = inc.effective_scope(data, new_rfs)
+        effective = await compute(_effective_rows, data, classes, biblio, found, rfs)
+        scope = inc.widen(data, classes, new_rfs, effective, delta, companies)
+        await out.delete_where(s, "org_entity_groups", env.org_id, "name_key", delta.keys)
+        await out.insert_rows(s, "org_entity_groups", [{**env.derived(), **r} for r in delta.rows])
+        await out.update_effective(s, env.org_id, env.run_id, effective)
+        await runs.merge_job_summary(s, env.run_id, scope=scope.to_json())
+    env.scope = scope
+    assert scope.assets is not None and scope.companies is not None
+    return StepResult(
+        len(effective) + len(delta.rows),
+        {
+            "scoped": True,
+            "names": len(delta.rows),
+            "regroupedChanged": len(delta.changed),
+            "conveyances": len(effective),
+            "assets": len(scope.assets),
+            "companies": len(scope.companies),
+        },
+    )
+
+
 def _flag(
-    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
+    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic, found: Overrides
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    return _group_rows(data), _effective_rows(data, classes, biblio)
+    return _group_rows(data), _effective_rows(data, classes, biblio, found)
 
 
 def _group_rows(data: OrgInputs) -> list[dict[str, object]]:
@@ -115,22 +191,24 @@ def _group_rows(data: OrgInputs) -> list[dict[str, object]]:
     per_key: dict[str, Counter[str]] = defaultdict(Counter)
     for raw, n in counts.items():
         per_key[name_key(raw)][raw] += n
-    rows = []
-    for g in group_names([NameCount(n, c) for n, c in sorted(counts.items())]):
-        for key in g.member_keys:
-            spellings = per_key[key]
-            # Most frequent spelling of this key; ties -> smallest string (determinism).
-            raw = min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            rows.append(
-                {
-                    "name_key": key,
-                    "raw_name": raw,
-                    "group_key": g.canonical_key,
-                    "canonical_name": g.canonical_name,
-                    "occurrences": sum(spellings.values()),
-                }
-            )
-    return rows
+    return [
+        name_group_row(key, per_key[key], g)
+        for g in group_names([NameCount(n, c) for n, c in sorted(counts.items())])
+        for key in g.member_keys
+    ]
+
+
+def name_group_row(key: str, spellings: Counter[str], group: EntityGroup) -> dict[str, object]:
+    """The `name_groups` row of one name key in `group` (full run and exact incremental)."""
+    # Most frequent spelling of this key; ties -> smallest string (determinism).
+    raw = min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return {
+        "name_key": key,
+        "raw_name": raw,
+        "group_key": group.canonical_key,
+        "canonical_name": group.canonical_name,
+        "occurrences": sum(spellings.values()),
+    }
 
 
 def _typed_rule(
@@ -140,11 +218,16 @@ def _typed_rule(
 
 
 def asset_inventor_map(
-    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
+    data: OrgInputs,
+    classes: dict[str, ClassRow],
+    biblio: Bibliographic,
+    only: Collection[uuid.UUID] | None = None,
 ) -> dict[str, tuple[tuple[Inventor, ...], InventorSource]]:
-    """D19/BR-021 per asset: its bibliographic inventors when known, else inferred ones."""
+    """D19/BR-021 per asset (all, or `only`): bibliographic inventors, else inferred ones."""
     out_map = {}
     for asset in data.assets:
+        if only is not None and asset.id not in only:
+            continue
         rfs = data.asset_rfs.get(asset.id, [])
         typed = _typed_rule(data, classes, rfs)
         out_map[str(asset.id)] = asset_inventors(biblio.get(asset.id, ()), typed)
@@ -152,15 +235,22 @@ def asset_inventor_map(
 
 
 def _effective_rows(
-    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
+    data: OrgInputs,
+    classes: dict[str, ClassRow],
+    biblio: Bibliographic,
+    ovr: Overrides,
+    only: Collection[str] | None = None,
 ) -> list[dict[str, object]]:
-    inventors_of = asset_inventor_map(data, classes, biblio)
+    """BR-011/023 effective fields of every classified rf (or of `only`, a scoped run)."""
     per_rf: dict[str, list[str]] = defaultdict(list)
     for asset_id, rfs in data.asset_rfs.items():
         for rf in rfs:
             per_rf[rf].append(str(asset_id))
+    # A scoped run needs the inventors of the assets of `only`'s conveyances only.
+    needed = None if only is None else {uuid.UUID(a) for rf in only for a in per_rf.get(rf, ())}
+    inventors_of = asset_inventor_map(data, classes, biblio, needed)
     rows = []
-    for rf in sorted(classes):
+    for rf in sorted(classes if only is None else set(only) & set(classes)):
         conv = data.conveyances.get(rf)
         if conv is None:
             continue
@@ -174,16 +264,24 @@ def _effective_rows(
             InventorSource.NONE,
         )
         rule = T(cls.rule_type)
+        # BR-011 precedence org > global > inventor match > rule, from the override tables
+        # of this run (not the stored source, which is only refreshed here).
+        org_o, global_o = ovr.org.get(rf), ovr.global_.get(rf)
+        chosen = org_o or global_o
+        if org_o is not None:
+            csource = ClassificationSource.OVERRIDE_ORG
+        elif global_o is not None:
+            csource = ClassificationSource.OVERRIDE_GLOBAL
+        else:
+            csource = ClassificationSource.RULE
         classification = Classification(
             rf_id=rf,
             rule_type=rule,
             rule_employer_assign=rule is T.EMPLOYEE,  # only BR-002 sets it
             matched_rule="",
-            conveyance_type=T(cls.effective_type) if cls.source.startswith("override") else rule,
-            employer_assign=cls.employer_assign if cls.source.startswith("override") else False,
-            source=ClassificationSource(cls.source)
-            if cls.source.startswith("override")
-            else ClassificationSource.RULE,
+            conveyance_type=chosen.conveyance_type if chosen else rule,
+            employer_assign=chosen.employer_assign if chosen else False,
+            source=csource,
             ruleset_version="",
         )
         eff = flag_conveyance(classification, conv, inventors, source)
@@ -228,11 +326,19 @@ def org_companies(companies: Sequence[CompanyRow], groups: dict[str, GroupRow]) 
 async def typed_inputs(
     env: RunEnv, s: AsyncSession
 ) -> tuple[OrgInputs, dict[str, ClassRow], list[OrgCompany]]:
-    """Steps 3-8 input: conveyances with group ids, effective classes, expanded companies."""
+    """Steps 3-8 input: conveyances with group ids, effective classes, expanded companies.
+
+    Steps 3-8 run after flag in the same run and only read step 1-2 outputs, which are
+    fixed by then: read and map them once per run, not once per step."""
+    return await env.cached("typed", lambda: _typed_inputs(env, s))
+
+
+async def _typed_inputs(
+    env: RunEnv, s: AsyncSession
+) -> tuple[OrgInputs, dict[str, ClassRow], list[OrgCompany]]:
     groups = await inputs_repo.load_groups(s, env.org_id)
     raw = await raw_inputs(env, s)
-    # Steps 3-8 run after flag in the same run: the grouping is fixed, map parties once.
-    data = await env.cached("grouped", lambda: compute(inputs_repo.with_groups, raw, groups))
+    data = await compute(inputs_repo.with_groups, raw, groups)
     classes = await inputs_repo.load_classifications(s, env.org_id)
     companies = org_companies(await inputs_repo.load_companies(s, env.org_id), groups)
     return data, classes, companies
@@ -244,6 +350,10 @@ async def tree_step(env: RunEnv) -> StepResult:
         data, classes, companies = await typed_inputs(env, s)
         typed = data.typed(classes, sorted(data.conveyances))
         keys = {a.key for a in data.assets}
+        if env.scope is not None:
+            # Issue 6: a company's rows depend only on its own conveyances (scoping.py).
+            only = set(inc.current_scope(env).companies or ())
+            companies = [c for c in companies if c.company_id in only]
         tree = await compute(tree_rows, typed, companies, keys)
         rows = [
             {
@@ -260,7 +370,12 @@ async def tree_step(env: RunEnv) -> StepResult:
             }
             for r in tree
         ]
-        await out.replace_rows(s, "ownership_tree_nodes", env.org_id, rows)
+        if env.scope is not None:
+            ids = [uuid.UUID(c.company_id) for c in companies]
+            await out.delete_where(s, "ownership_tree_nodes", env.org_id, "company_id", ids)
+            await out.insert_rows(s, "ownership_tree_nodes", rows)
+        else:
+            await out.replace_rows(s, "ownership_tree_nodes", env.org_id, rows)
     return StepResult(len(rows), {"companies": len(companies)})
 
 
@@ -271,6 +386,9 @@ async def timeline_step(env: RunEnv) -> StepResult:
         typed = data.typed(classes, sorted(data.conveyances))
         # BR-039: in-scope assets only (filed after the floor year).
         scope = {a.key for a in data.assets if in_floor_scope(a.appno_date)}
+        if env.scope is not None:
+            only = set(inc.current_scope(env).companies or ())
+            companies = [c for c in companies if c.company_id in only]
         entries = await compute(timeline_rows, typed, companies, scope)
         rows = []
         for e, seq in entries:
@@ -297,5 +415,14 @@ async def timeline_step(env: RunEnv) -> StepResult:
                     "sequence": seq,
                 }
             )
-        await out.replace_rows(s, "timeline_entries", env.org_id, rows)
+        if env.scope is not None:
+            # Issue 6: the touched companies' rows, then the global P5 seq of the others
+            # (new conveyances shift the positions after them).
+            ids = [uuid.UUID(c.company_id) for c in companies]
+            await out.delete_where(s, "timeline_entries", env.org_id, "company_id", ids)
+            await out.insert_rows(s, "timeline_entries", rows)
+            shifted = await compute(inc.shifted_sequences, typed, inc.current_scope(env))
+            await out.renumber_timeline(s, env.org_id, shifted, ids)
+        else:
+            await out.replace_rows(s, "timeline_entries", env.org_id, rows)
     return StepResult(len(rows), {"inScopeAssets": len(scope)})

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repos import pipeline_outputs as out
 from db.repos.pipeline_inputs import AssetRow, ClassRow, OrgInputs
@@ -22,6 +24,7 @@ from domain.titles.types import (
     OrgCompany,
     TypedConveyance,
 )
+from worker.pipeline import incremental as inc
 from worker.pipeline.env import RunEnv, StepResult, compute
 from worker.pipeline.scoping import activities, by_company
 from worker.pipeline.steps_early import (
@@ -32,6 +35,28 @@ from worker.pipeline.steps_early import (
 )
 
 DEFAULT_LAYOUT_ID = 15  # BR-040: org default_layout_id (no customer_configurations yet)
+
+
+def _scoped_assets(env: RunEnv) -> set[uuid.UUID] | None:
+    """Issue 6: the assets a scoped run recomputes (None: a full run, every asset)."""
+    if env.scope is None:
+        return None
+    return {uuid.UUID(a) for a in inc.current_scope(env).assets or ()}
+
+
+async def _write(
+    s: AsyncSession,
+    env: RunEnv,
+    table: str,
+    rows: list[dict[str, Any]],
+    only: set[uuid.UUID] | None,
+) -> None:
+    """Replace the org's rows of `table`, or only those of the scoped assets (issue 6)."""
+    if only is None:
+        await out.replace_rows(s, table, env.org_id, rows)
+    else:
+        await out.delete_where(s, table, env.org_id, "asset_id", only)
+        await out.insert_rows(s, table, rows)
 
 
 def _break_json(b: ChainBreak) -> dict[str, Any]:
@@ -46,12 +71,18 @@ def _break_json(b: ChainBreak) -> dict[str, Any]:
 
 
 def _verdicts(
-    data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic
+    data: OrgInputs,
+    classes: dict[str, ClassRow],
+    biblio: Bibliographic,
+    only: Collection[uuid.UUID] | None = None,
 ) -> list[tuple[AssetRow, list[TypedConveyance], ChainVerdict]]:
-    """BR-032 per asset, on the effective classification (§1.3) and D19 inventor source."""
-    inventors = asset_inventor_map(data, classes, biblio)
+    """BR-032 per asset (all, or `only`), on the effective classification (§1.3) and D19
+    inventor source."""
+    inventors = asset_inventor_map(data, classes, biblio, only)
     result = []
     for asset in data.assets:
+        if only is not None and asset.id not in only:
+            continue
         typed = data.typed(classes, data.asset_rfs.get(asset.id, []))
         source = inventors[str(asset.id)][1]
         result.append((asset, typed, evaluate_chain(typed, source)))
@@ -63,7 +94,8 @@ async def broken_title_step(env: RunEnv) -> StepResult:
     async with env.session() as s:
         data, classes, _ = await typed_inputs(env, s)
         biblio = await bibliographic_inventors(env, s)
-        verdicts = await compute(_verdicts, data, classes, biblio)
+        only = _scoped_assets(env)
+        verdicts = await compute(_verdicts, data, classes, biblio, only)
         chains, owners, liens = [], [], []
         for asset, _typed, v in verdicts:
             owner = owner_from_verdict(v)
@@ -122,9 +154,12 @@ async def broken_title_step(env: RunEnv) -> StepResult:
         liens = list(
             {(r["asset_id"], r["rf_id"], r["secured_party_key"]): r for r in liens}.values()
         )
-        await out.replace_rows(s, "broken_title_chains", env.org_id, chains)
-        await out.replace_rows(s, "asset_ownership", env.org_id, owners)
-        await out.replace_rows(s, "open_liens", env.org_id, liens)
+        for table, rows in (
+            ("broken_title_chains", chains),
+            ("asset_ownership", owners),
+            ("open_liens", liens),
+        ):
+            await _write(s, env, table, rows, only)
     broken = sum(1 for c in chains if c["status"] == "broken")
     return StepResult(
         len(chains) + len(owners) + len(liens),
@@ -145,25 +180,38 @@ _DASHBOARD = text(
            CASE WHEN b.status = 'broken' THEN b.headline_break END, :ver, CAST(:run AS uuid)
     FROM broken_title_chains b JOIN assets a ON a.id = b.asset_id
     WHERE b.organization_id = :org AND a.layout_id = :layout
+      AND (CAST(:assets AS uuid[]) IS NULL OR b.asset_id = ANY(CAST(:assets AS uuid[])))
     UNION ALL
     SELECT b.organization_id, b.asset_id, a.company_id, 18, a.grant_doc_num,
            a.appno_doc_num, sec.rf_id, NULL, :ver, CAST(:run AS uuid)
     FROM broken_title_chains b JOIN assets a ON a.id = b.asset_id
     CROSS JOIN LATERAL unnest(b.open_security_rf_ids) AS sec(rf_id)
     WHERE b.organization_id = :org AND a.layout_id = :layout
+      AND (CAST(:assets AS uuid[]) IS NULL OR b.asset_id = ANY(CAST(:assets AS uuid[])))
     """
 )
 
 
 async def dashboard_step(env: RunEnv) -> StepResult:
     """Step 6 (BR-036..040): dashboard rows; counts per company/org are GROUP BY queries."""
+    only = _scoped_assets(env)
     async with env.session() as s:
-        await s.execute(
-            text("DELETE FROM dashboard_items WHERE organization_id = :org"), {"org": env.org_id}
-        )
+        if only is None:
+            await s.execute(
+                text("DELETE FROM dashboard_items WHERE organization_id = :org"),
+                {"org": env.org_id},
+            )
+        else:  # issue 6: the scoped assets' rows only (set-based, same SQL)
+            await out.delete_where(s, "dashboard_items", env.org_id, "asset_id", only)
         result = await s.execute(
             _DASHBOARD,
-            {"org": env.org_id, "ver": env.ruleset, "run": env.run_id, "layout": DEFAULT_LAYOUT_ID},
+            {
+                "org": env.org_id,
+                "ver": env.ruleset,
+                "run": env.run_id,
+                "layout": DEFAULT_LAYOUT_ID,
+                "assets": None if only is None else sorted(only),
+            },
         )
     return StepResult(max(result.rowcount, 0))  # type: ignore[attr-defined]
 
@@ -174,6 +222,7 @@ def _summaries(
     classes: dict[str, ClassRow],
     companies: Sequence[OrgCompany],
     biblio: Bibliographic,
+    only: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     inventors = asset_inventor_map(data, classes, biblio)
 
@@ -197,6 +246,8 @@ def _summaries(
         by_owner.setdefault(str(a.company_id), []).append(summary_assets[a.id])
     metrics = []
     for company, on_company in by_company(data.typed(classes, sorted(data.conveyances)), companies):
+        if only is not None and company.company_id not in only:
+            continue  # issue 6: this company's assets are all outside the scope
         # BR-043 "c's assets": the assets filed under the company (assets.company_id).
         mine = by_owner.get(company.company_id, [])
         rfs = {tc.rf_id for sa in mine for tc in sa.conveyances}
@@ -237,8 +288,17 @@ async def summary_step(env: RunEnv) -> StepResult:
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
         biblio = await bibliographic_inventors(env, s)
-        rows = await compute(_summaries, env, data, classes, companies, biblio)
-        await out.replace_rows(s, "summary_metrics", env.org_id, rows)
+        assets = _scoped_assets(env)
+        if assets is None:
+            rows = await compute(_summaries, env, data, classes, companies, biblio)
+            await out.replace_rows(s, "summary_metrics", env.org_id, rows)
+        else:
+            # Issue 6: a company row only depends on the assets filed under it (BR-043),
+            # so only their owners' rows and the org row (BR-042) are recomputed.
+            owners = {str(a.company_id) for a in data.assets if a.id in assets and a.company_id}
+            rows = await compute(_summaries, env, data, classes, companies, biblio, owners)
+            await out.delete_summary_rows(s, env.org_id, sorted(owners))
+            await out.insert_rows(s, "summary_metrics", rows)
     return StepResult(len(rows))
 
 
@@ -254,10 +314,11 @@ def _diagrams(
     classes: dict[str, ClassRow],
     companies: Sequence[OrgCompany],
     biblio: Bibliographic,
+    only: set[uuid.UUID] | None = None,
 ) -> list[dict[str, Any]]:
     org_names = sorted({n for c in companies for n in c.names if name_key(n)})
     rows = []
-    for asset, typed, verdict in _verdicts(data, classes, biblio):
+    for asset, typed, verdict in _verdicts(data, classes, biblio, only):
         payload = build_diagram(
             DiagramAsset(asset.appno, asset.grant, asset.title, None),
             typed,
@@ -286,6 +347,7 @@ async def generate_json_step(env: RunEnv) -> StepResult:
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
         biblio = await bibliographic_inventors(env, s)
-        rows = await compute(_diagrams, env, data, classes, companies, biblio)
-        await out.replace_rows(s, "asset_diagrams", env.org_id, rows)
+        only = _scoped_assets(env)
+        rows = await compute(_diagrams, env, data, classes, companies, biblio, only)
+        await _write(s, env, "asset_diagrams", rows, only)
     return StepResult(len(rows))

@@ -10,6 +10,7 @@ checked the flag but its job id is not yet free.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,9 +27,13 @@ async def request_pipeline(
     *,
     user_id: uuid.UUID | None = None,
     manual: bool = False,
+    rf_ids: Collection[str] | None = None,
 ) -> str:
-    """Mark `org_id` dirty in `session`'s transaction; enqueue its run after the commit."""
-    await mark_dirty(session, org_id, reason, user_id)
+    """Mark `org_id` dirty in `session`'s transaction; enqueue its run after the commit.
+
+    `rf_ids`: the conveyances this trigger wrote (ingestion), so the run can be scoped to
+    them (issue 6); None means "unknown", and the next run is full."""
+    await mark_dirty(session, org_id, reason, user_id, rf_ids=rf_ids)
     job_id = pipeline_job_id(org_id)
     queue.enqueue_coalesced_after_commit(
         session,
