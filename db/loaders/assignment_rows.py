@@ -11,9 +11,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
-from domain.ingestion.records import AssignmentRecord, InvalidRecordError, preferred_record
+from domain.ingestion.records import (
+    AssignmentProperty,
+    AssignmentRecord,
+    InvalidRecordError,
+    preferred_record,
+)
 
 ASSIGNMENT_COLUMNS = (
     "rf_id",
@@ -89,53 +95,104 @@ class StagedBatch:
         )
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+# One reusable encoder (the C one; dates as ISO text): what a record's rows hash through.
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, default=date.isoformat
+).encode
+
+
+def _js(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _raw_ids_json(property_: AssignmentProperty) -> str:
+    """The property's document ids as JSON text, as `json.dumps(..., ensure_ascii=False)`
+    writes it (built by hand: a generic dumps per property was a third of staging)."""
+    return (
+        "["
+        + ", ".join(
+            f"[{_js(d.country)}, {_js(d.doc_number)}, {_js(d.kind)}, {_js(d.date_raw)}]"
+            for d in property_.document_ids
+        )
+        + "]"
+    )
+
+
+def _correspondent_json(rec: AssignmentRecord) -> str:
+    lines = (rec.caddress_1, rec.caddress_2, rec.caddress_3, rec.caddress_4)
+    address = ", ".join(encode_basestring(a) for a in lines if a is not None)
+    return f'{{"name": {_js(rec.cname)}, "address": [{address}]}}'
+
+
+def _rows(
+    rec: AssignmentRecord,
+) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(parent row without transaction_date/source/content_hash, property rows, party rows)."""
+    rf = rec.rf_id
+    head = (
+        rf,
+        rec.reel_no,
+        rec.frame_no,
+        rec.convey_text,
+        rec.record_dt,
+        rec.exec_dt,
+        rec.cname,
+        _correspondent_json(rec),
+        rec.page_count,
+        "void" if rec.purge_indicator == "Y" else "active",  # AssignmentRecord.status
+        rec.purge_indicator,
+        rec.last_update_dt,
+    )
+    documents = [
+        (
+            rf,
+            p.seq,
+            p.appno_doc_num,
+            p.appno_date,
+            p.pgpub_doc_num,
+            p.pgpub_date,
+            p.grant_doc_num,
+            p.grant_date,
+            p.pct_doc_num,
+            p.title,
+            p.title_lang,
+            _raw_ids_json(p),
+        )
+        for p in rec.properties
+    ]
+    parties: list[tuple[Any, ...]] = [
+        (rf, "or", a.seq, a.or_name, a.exec_dt, a.ack_dt, None, None, None, None, None, None)
+        for a in rec.assignors
+    ]
+    parties += [
+        (
+            rf,
+            "ee",
+            e.seq,
+            e.ee_name,
+            None,
+            None,
+            e.ee_address_1,
+            e.ee_address_2,
+            e.ee_city,
+            e.ee_state,
+            e.ee_postcode,
+            e.ee_country,
+        )
+        for e in rec.assignees
+    ]
+    return head, documents, parties
+
+
+def _digest(head: tuple[Any, ...], documents: list[Any], parties: list[Any]) -> str:
+    payload = _ENCODE((head, documents, parties))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def content_hash(rec: AssignmentRecord) -> str:
-    """SHA-256 over what the USPTO recorded (the file's transaction date excluded)."""
-    payload = [
-        rec.rf_id,
-        rec.convey_text,
-        _iso(rec.record_dt),
-        rec.page_count,
-        rec.status,
-        rec.purge_indicator,
-        _iso(rec.last_update_dt),
-        rec.correspondent,
-        [(a.seq, a.or_name, _iso(a.exec_dt), _iso(a.ack_dt)) for a in rec.assignors],
-        [
-            (
-                e.seq,
-                e.ee_name,
-                e.ee_address_1,
-                e.ee_address_2,
-                e.ee_city,
-                e.ee_state,
-                e.ee_postcode,
-                e.ee_country,
-            )
-            for e in rec.assignees
-        ],
-        [
-            (
-                p.seq,
-                p.appno_doc_num,
-                _iso(p.appno_date),
-                p.pgpub_doc_num,
-                _iso(p.pgpub_date),
-                p.grant_doc_num,
-                _iso(p.grant_date),
-                p.pct_doc_num,
-                p.title,
-                p.title_lang,
-            )
-            for p in rec.properties
-        ],
-    ]
-    encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+    """SHA-256 over every value stored for the record, parent and children (the file's
+    transaction date and the feed name excluded): equal hash, nothing to write."""
+    return _digest(*_rows(rec))
 
 
 def _check(value: str | None, limit: int, what: str) -> None:
@@ -171,77 +228,15 @@ def dedupe(records: list[AssignmentRecord]) -> list[AssignmentRecord]:
 def stage(records: list[AssignmentRecord]) -> StagedBatch:
     """Staging rows for already validated, de-duplicated records."""
     batch = StagedBatch()
+    add_parent, add_documents, add_parties = (
+        batch.assignments.append,
+        batch.documents.extend,
+        batch.parties.extend,
+    )
     for rec in records:
-        rf = rec.rf_id
-        batch.assignments.append(
-            (
-                rf,
-                rec.reel_no,
-                rec.frame_no,
-                rec.convey_text,
-                rec.record_dt,
-                rec.exec_dt,
-                rec.cname,
-                json.dumps(rec.correspondent, ensure_ascii=False),
-                rec.page_count,
-                rec.status,
-                rec.purge_indicator,
-                rec.last_update_dt,
-                rec.transaction_date,
-                rec.source,
-                content_hash(rec),
-            )
-        )
-        for p in rec.properties:
-            raw = [[d.country, d.doc_number, d.kind, d.date_raw] for d in p.document_ids]
-            batch.documents.append(
-                (
-                    rf,
-                    p.seq,
-                    p.appno_doc_num,
-                    p.appno_date,
-                    p.pgpub_doc_num,
-                    p.pgpub_date,
-                    p.grant_doc_num,
-                    p.grant_date,
-                    p.pct_doc_num,
-                    p.title,
-                    p.title_lang,
-                    json.dumps(raw, ensure_ascii=False),
-                )
-            )
-        for a in rec.assignors:
-            batch.parties.append(
-                (
-                    rf,
-                    "or",
-                    a.seq,
-                    a.or_name,
-                    a.exec_dt,
-                    a.ack_dt,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                )
-            )
-        for e in rec.assignees:
-            batch.parties.append(
-                (
-                    rf,
-                    "ee",
-                    e.seq,
-                    e.ee_name,
-                    None,
-                    None,
-                    e.ee_address_1,
-                    e.ee_address_2,
-                    e.ee_city,
-                    e.ee_state,
-                    e.ee_postcode,
-                    e.ee_country,
-                )
-            )
+        head, documents, parties = _rows(rec)
+        digest = _digest(head, documents, parties)
+        add_parent((*head, rec.transaction_date, rec.source, digest))
+        add_documents(documents)
+        add_parties(parties)
     return batch

@@ -9,6 +9,7 @@ test_memory_stays_flat_for_a_ten_times_larger_file and test_libxml2_tree_memory_
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import AsyncIterator
 from datetime import date
 
@@ -17,19 +18,28 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from db.engine import make_engine, make_sessionmaker
-from db.loaders.assignment_rows import content_hash, dedupe, stage
+from db.loaders import assignments as loader_module
+from db.loaders.assignment_rows import StagedBatch, content_hash, dedupe, stage
 from db.loaders.assignments import (
     AssignmentLoader,
     MergeCounts,
     merge_isolating,
     raw_connection,
+    replaces,
+    time_ordered_ids,
 )
 from db.session import tenant_session
 from db.tenant import TenantContext
 from domain.ingestion.assignments_xml import iter_assignments
 from domain.ingestion.records import AssignmentRecord
 from patentrack.settings import Settings
-from tests.ingest_helpers import SAMPLE_XML, full_checksum, table_counts
+from tests.ingest_helpers import (
+    SAMPLE_XML,
+    full_checksum,
+    natural_checksum,
+    table_counts,
+    truncate_ingestion,
+)
 
 pytestmark = pytest.mark.usefixtures("clean_tables")
 
@@ -312,3 +322,81 @@ async def test_a_record_the_database_rejects_is_isolated(
     assert await _one(
         admin_engine, "SELECT count(*) FROM assignments WHERE rf_id = :rf", rf=victim.rf_id
     ) == [(0,)]
+
+
+async def test_new_records_written_by_copy_match_the_general_merge(
+    sessions: async_sessionmaker[AsyncSession],
+    admin_engine: AsyncEngine,
+    sample: list[AssignmentRecord],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every rf_id is new, so the loader COPYs straight into the tables...
+    await _merge(sessions, sample)
+    direct = (await table_counts(admin_engine), await natural_checksum(admin_engine))
+    await truncate_ingestion(admin_engine)
+
+    # ...and the general INSERT … ON CONFLICT merge must leave the very same content.
+    async def refuse(self: AssignmentLoader, batch: StagedBatch) -> bool:
+        return False
+
+    monkeypatch.setattr(AssignmentLoader, "_insert_new", refuse)
+    counts, _ = await _merge(sessions, sample)
+    assert (counts.inserted, counts.updated, counts.unchanged) == (199, 0, 0)
+    assert (await table_counts(admin_engine), await natural_checksum(admin_engine)) == direct
+    assert await _instances_mismatch(admin_engine) == []
+
+
+async def test_a_row_stored_meanwhile_falls_back_to_the_general_merge(
+    sessions: async_sessionmaker[AsyncSession],
+    admin_engine: AsyncEngine,
+    sample: list[AssignmentRecord],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await _merge(sessions, sample[:10])
+    # As if another writer stored the first ten after this loader looked them up: the
+    # COPY hits the unique rf_id, rolls back to its savepoint, and the general merge
+    # decides (identical content, so they stay unchanged) while the rest is inserted.
+    monkeypatch.setattr(
+        loader_module, "_EXISTING", "SELECT NULL, NULL, NULL WHERE $1::text[] IS NULL"
+    )
+    counts, rejected = await _merge(sessions, sample)
+    assert (counts.inserted, counts.updated, counts.unchanged, rejected) == (189, 0, 10, [])
+    found = await table_counts(admin_engine)
+    assert (found["assignments"], found["document_ids"]) == (199, 578)
+    assert await _instances_mismatch(admin_engine) == []
+
+
+async def test_a_mixed_batch_inserts_new_updates_newer_and_skips_the_rest(
+    sessions: async_sessionmaker[AsyncSession],
+    admin_engine: AsyncEngine,
+    sample: list[AssignmentRecord],
+) -> None:
+    await _merge(sessions, sample[:100])
+    newer = dataclasses.replace(sample[0], last_update_dt=date(2016, 2, 1), page_count=7)
+    older = dataclasses.replace(sample[1], last_update_dt=date(2015, 1, 1), page_count=8)
+    counts, _ = await _merge(sessions, [newer, older, *sample[2:]])
+    assert (counts.inserted, counts.updated, counts.unchanged) == (99, 1, 99)
+    pages = await _one(
+        admin_engine,
+        "SELECT rf_id, page_count FROM assignments WHERE rf_id IN (:a, :b) ORDER BY rf_id",
+        a=sample[0].rf_id,
+        b=sample[1].rf_id,
+    )
+    assert pages == [(sample[0].rf_id, 7), (sample[1].rf_id, sample[1].page_count)]
+    assert await _instances_mismatch(admin_engine) == []
+
+
+def test_replaces_follows_the_merge_rule(sample: list[AssignmentRecord]) -> None:
+    (row,) = stage([dataclasses.replace(sample[0], last_update_dt=date(2016, 1, 1))]).assignments
+    digest = row[-1]
+    assert not replaces(row, date(2016, 1, 1), digest)  # identical replay
+    assert replaces(row, date(2016, 1, 1), "other")  # same date, changed: later file wins
+    assert replaces(row, date(2015, 12, 31), digest)  # newer
+    assert replaces(row, None, digest)  # a stored NULL date is the oldest
+    assert not replaces(row, date(2016, 1, 2), "other")  # stored is newer
+
+
+def test_time_ordered_ids_are_uuid7_and_increase() -> None:
+    ids = [uuid.UUID(i) for i in time_ordered_ids(1000)]
+    assert len(set(ids)) == 1000 and ids == sorted(ids)
+    assert {(i.version, i.variant) for i in ids} == {(7, uuid.RFC_4122)}

@@ -9,6 +9,7 @@ batches whatever the file size (§1.1 step 5).
 from __future__ import annotations
 
 import asyncio
+import gc
 import io
 import zipfile
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
@@ -105,6 +106,17 @@ def _as_error(rec: AssignmentRecord, reason: str, position: int) -> ParseError:
     return ParseError(position, None, reason, "invalid_record", rec.reel_no, rec.frame_no, raw)
 
 
+def iter_batches_own_process(path: Path, batch_size: int) -> Iterator[ParsedBatch]:
+    """`iter_batches` for a process that does nothing else: the cyclic garbage collector,
+    which kept re-scanning the thousands of records a batch holds (a fifth of the parse
+    time), runs once per batch instead; parsed records hold no reference cycles."""
+    gc.freeze()  # what the process imported is never garbage
+    gc.disable()
+    for batch in iter_batches(path, batch_size):
+        yield batch
+        gc.collect()
+
+
 async def batches_in_background(path: Path, batch_size: int) -> AsyncIterator[ParsedBatch]:
     """`iter_batches` on a thread, at most `_AHEAD` batches ahead of the consumer."""
     async for batch in in_background(
@@ -120,7 +132,7 @@ async def batches_in_subprocess(path: Path, batch_size: int) -> AsyncIterator[Pa
     # A generator (closing it stops the child); typed as a plain iterator upstream.
     batches = cast(
         Generator[ParsedBatch, None, None],
-        iter_in_process(iter_batches, (path, batch_size), ahead=_AHEAD),
+        iter_in_process(iter_batches_own_process, (path, batch_size), ahead=_AHEAD),
     )
     try:
         while True:
