@@ -131,13 +131,19 @@ def _scheduled_enqueue(entry: jobs.Schedule) -> WorkerCoroutine:
     return fire
 
 
-def _make_startup(settings: Settings) -> Any:
+def _make_startup(settings: Settings, *, warm_caches: bool = False) -> Any:
     async def startup(ctx: dict[str, Any]) -> None:
         engine = make_engine(settings.worker_db_url(), pool_size=settings.db_pool_size)
         ctx["engine"] = engine
         ctx["sessionmaker"] = make_sessionmaker(engine)
         ctx["queue"] = jobs.JobQueue(ctx["redis"])
         ctx["settings"] = settings
+        if warm_caches:
+            # api.md §5.2: warm the active orgs' dashboards at start-up, as a queued job
+            # (start-up itself stays fast; the API's start-up path is not involved).
+            from worker.maintenance_jobs import enqueue_warm_up
+
+            await enqueue_warm_up(ctx["queue"])
 
     return startup
 
@@ -157,7 +163,8 @@ def build_worker(settings: Settings, *, burst: bool = False, **overrides: Any) -
         "functions": arq_functions(),
         "redis_settings": RedisSettings.from_dsn(settings.redis_url),
         "queue_name": jobs.DEFAULT_QUEUE,
-        "on_startup": _make_startup(settings),
+        # A burst worker (tests, one-off drains) only runs what is already queued.
+        "on_startup": _make_startup(settings, warm_caches=not burst),
         "on_shutdown": _shutdown,
         "burst": burst,
         "job_completion_wait": GRACEFUL_SHUTDOWN_S,
