@@ -39,6 +39,10 @@ ROUTE_LIMITS = {
     "/api/v1/auth/accept-invite": ("invite", 5),
     "/api/v1/auth/refresh": ("refresh", 10),
 }
+SHARED_PREFIX = "/api/v1/shared/"
+# A per-IP ceiling over all codes, so cycling through made-up codes (each its own
+# IP+code bucket) cannot flood the share entry's code lookup.
+SHARED_IP_LIMIT = 300
 # Probes and the contract must stay reachable for load balancers and SDK generators.
 EXEMPT_PREFIXES = ("/api/v1/health", "/api/v1/openapi.json", "/api/v1/docs")
 
@@ -81,6 +85,13 @@ def _cookie(scope: Scope, name: str) -> str | None:
     return None
 
 
+def _share_code(path: str) -> str | None:
+    """The share code of a `/api/v1/shared/{code}[/...]` path (at most 40 chars kept)."""
+    if not path.startswith(SHARED_PREFIX):
+        return None
+    return path[len(SHARED_PREFIX) :].split("/", 1)[0][:40] or None
+
+
 def buckets_for(scope: Scope, settings: Settings) -> list[tuple[str, int]]:
     """The buckets one request counts against (most specific first)."""
     ip = (scope.get("client") or ("unknown", 0))[0]
@@ -96,13 +107,20 @@ def buckets_for(scope: Scope, settings: Settings) -> list[tuple[str, int]]:
             claims = decode_access_token(settings, token)
         except TokenError:
             claims = None
-    if claims is None:
+    share_code = _share_code(path)
+    if share_code is not None:
+        # §1.6: share viewers count per IP + code (SV 30/min), not against the
+        # unauthenticated 10/min (one viewer session is an entry plus list and diagrams).
+        buckets.append((f"rl:share:{ip}:{share_code}", ROLE_LIMITS["share"]))
+        buckets.append((f"rl:share-ip:{ip}", SHARED_IP_LIMIT))
+    elif claims is None:
         buckets.append((f"rl:anon:{ip}", ANONYMOUS_LIMIT))
     else:
         buckets.append((f"rl:user:{claims.user_id}", ROLE_LIMITS[claims.role]))
         if claims.role != "super_admin":
             buckets.append((f"rl:tenant:{claims.org_id}", TENANT_LIMIT))
-    return buckets
+    scale = settings.rate_limit_scale
+    return [(key, max(1, round(limit * scale))) for key, limit in buckets]
 
 
 class RateLimitMiddleware:
