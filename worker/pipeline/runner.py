@@ -23,11 +23,13 @@ from redis.asyncio import Redis
 from sqlalchemy import func, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from db.repos import org_data_version
 from db.repos import pipeline_runs as runs
 from domain.titles.version import RULESET_VERSION
-from worker.pipeline import events
+from worker.alerts.pipeline_events import emit_alert_events
+from worker.pipeline import data_events, events
 from worker.pipeline.dag import StepFailed, execute
-from worker.pipeline.env import RunEnv
+from worker.pipeline.env import NeedFullRun, RunEnv, Scope
 
 log = logging.getLogger("patentrack.pipeline")
 
@@ -59,10 +61,25 @@ async def org_lock(engine: AsyncEngine, org_id: uuid.UUID) -> AsyncIterator[bool
             await auto.execute(text("SELECT pg_advisory_unlock(:c, hashtext(:o))"), params)
 
 
+def _scope_of(
+    pending: runs.PendingScope | None, ruleset_changed: bool
+) -> tuple[Scope | None, str | None]:
+    """Issue 6: an incremental scope, or why this run is full (first fallback rules; the
+    flag step adds those that need the data, e.g. modified conveyances, scope > 20 %)."""
+    if ruleset_changed:
+        return None, "ruleset changed or first run (P7)"
+    if pending is None or (not pending.rf_ids and not pending.full):
+        return None, "no scope known"
+    if pending.full:
+        return None, "a trigger without a scope (rebuild, companies, overrides)"
+    return Scope(pending.rf_ids), None
+
+
 @dataclass
 class _Plan:
     job_id: uuid.UUID
     done: set[str]
+    scope: Scope | None = None  # issue 6: an incremental run's scope (None: full)
 
 
 class PipelineRunner:
@@ -148,15 +165,23 @@ class PipelineRunner:
                     attempts=latest.attempts + 1,
                 )
                 state.running_job_id = latest.id
-                plan = _Plan(latest.id, {x.step_name for x in steps if x.status == "success"})
+                stored = (latest.summary or {}).get("scope")
+                plan = _Plan(
+                    latest.id,
+                    {x.step_name for x in steps if x.status == "success"},
+                    Scope.from_json(stored) if stored else None,
+                )
             elif not (state.dirty or first):
                 return None
             else:
                 full = state.ruleset_version != RULESET_VERSION
+                scope, full_reason = _scope_of(await runs.take_scope(s, org_id), full)
                 job = await runs.create_job(
                     s,
                     org_id=org_id,
-                    job_type="manual" if manual else "full_rebuild",
+                    job_type="incremental"
+                    if scope is not None
+                    else ("manual" if manual else "full_rebuild"),
                     reason=(state.dirty_reason if state.dirty else None) or reason,
                     ruleset=RULESET_VERSION,
                     arq_job_id=arq_job_id,
@@ -165,12 +190,17 @@ class PipelineRunner:
                 await runs.update_job(
                     s,
                     job.id,
-                    summary={"rulesetChanged": full, "previousRuleset": state.ruleset_version},
+                    summary={
+                        "rulesetChanged": full,
+                        "previousRuleset": state.ruleset_version,
+                        "scope": scope.to_json() if scope else None,
+                        "fullReason": full_reason,
+                    },
                 )
                 state.dirty = False
                 state.dirty_reason = None
                 state.running_job_id = job.id
-                plan = _Plan(job.id, set())
+                plan = _Plan(job.id, set(), scope)
         event = "run.resumed" if plan.done or resumable else "run.started"
         await events.publish(
             self.redis, org_id, event, runId=str(plan.job_id), done=sorted(plan.done)
@@ -179,8 +209,24 @@ class PipelineRunner:
 
     async def _run_job(self, org_id: uuid.UUID, plan: _Plan) -> None:
         env = self._env(org_id, plan.job_id)
+        env.scope = plan.scope
         try:
-            executed = await execute(env, self.redis, plan.done)
+            try:
+                executed = await execute(env, self.redis, plan.done)
+            except NeedFullRun as why:
+                # Issue 6: the scoped run met a change it cannot apply exactly; the same
+                # job recomputes everything (every step is idempotent).
+                env.scope = None
+                env.cache.pop("typed", None)  # steps 1-2 outputs will be rewritten
+                async with env.session() as s:
+                    job = await runs.get_job(s, plan.job_id)
+                    summary = {**((job.summary if job else None) or {})}
+                    summary.update(scope=None, fullReason=f"fallback: {why}")
+                    await runs.update_job(s, plan.job_id, job_type="full_rebuild", summary=summary)
+                await events.publish(
+                    self.redis, org_id, "run.full_fallback", runId=str(plan.job_id), reason=str(why)
+                )
+                executed = await execute(env, self.redis, set())
         except StepFailed as exc:
             async with env.session() as s:
                 state = await runs.lock_state(s, org_id)
@@ -196,6 +242,7 @@ class PipelineRunner:
             await events.publish(
                 self.redis, org_id, "run.failed", runId=str(plan.job_id), steps=exc.steps
             )
+            await data_events.run_ended(self.sessionmaker, self.redis, org_id, plan.job_id)  # §4
             raise
         log.info(
             "pipeline run finished",
@@ -213,5 +260,8 @@ class PipelineRunner:
             state.last_success_at = datetime.now(UTC)
             state.ruleset_version = RULESET_VERSION
             again = state.dirty
+            await emit_alert_events(s, org_id, job_id, redis=self.redis)  # D2 webhooks
+        await org_data_version.bump(self.sessionmaker, self.redis, org_id)  # api.md §5.2
         await events.publish(self.redis, org_id, "run.finished", runId=str(job_id), followUp=again)
+        await data_events.run_ended(self.sessionmaker, self.redis, org_id, job_id)  # api.md §4
         return again

@@ -277,7 +277,10 @@ async def test_progress_events_on_pubsub_with_increasing_ids(
     for step in ALL_STEPS:
         assert kinds.index(("step.started", step)) < kinds.index(("step.finished", step))
     # The replay list (SSE Last-Event-ID) holds the same events.
-    assert [e["id"] for e in await events.replay(redis, org, after_id=ids[0])] == ids[1:]
+    # ...followed by the run's api.md §4 data events (worker/pipeline/data_events.py).
+    replayed = await events.replay(redis, org, after_id=ids[0])
+    assert [e["id"] for e in replayed] == [*ids[1:], ids[-1] + 1, ids[-1] + 2]
+    assert [e["event"] for e in replayed[-2:]] == ["dashboard-refresh", "pipeline-complete"]
 
 
 async def test_ruleset_change_forces_a_full_recompute(
