@@ -86,6 +86,27 @@ export async function getJson<P extends string>(
   return (await bodyOf(await fetchLayer(request))) as GetResult<P>;
 }
 
+/** PATCH / DELETE (CSRF header added by the fetch layer); the parsed body, if any. */
+export async function sendJson(
+  method: 'PATCH' | 'DELETE' | 'PUT',
+  path: string,
+  body?: unknown,
+  init: { signal?: AbortSignal } = {},
+  fetchLayer: ApiFetch = apiFetch,
+): Promise<unknown> {
+  const request = new Request(url(path), {
+    method,
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+  return bodyOf(await fetchLayer(request));
+}
+
+/** One Idempotency-Key per form submission (frontend.md §1). */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `idem-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 export async function postJson<P extends string>(
   path: P,
   body: unknown,

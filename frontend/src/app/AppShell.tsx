@@ -7,12 +7,14 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { postJson } from '../api/client.ts';
 import { inContract } from '../api/contract.ts';
+import { LiveEventsProvider, LiveStatusDot, LiveToasts } from './liveEventsProvider.tsx';
 import { broadcastLogout } from './logoutBroadcast.ts';
 import { hasRole, useMe } from './session.ts';
-import { useTheme } from './theme.ts';
+import { ThemePreferenceSync, usePersistedTheme } from '../components/themePreference.tsx';
 
 function ThemeToggle() {
-  const { choice, toggle } = useTheme();
+  // frontend.md §5.2: the switch also saves the choice to /me preferences.
+  const { choice, toggle } = usePersistedTheme();
   const dark = document.documentElement.dataset.theme === 'dark' || (choice === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
   return (
     <button type="button" className="icon-button" onClick={toggle} aria-pressed={dark} aria-label="Dark mode">
@@ -50,7 +52,8 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const me = useMe();
-  const isSuperAdmin = me.data ? hasRole(me.data, 'super_admin') : false;
+  // Super admins see the whole panel; org admins their org's part of it (issue 8).
+  const canAdmin = me.data ? hasRole(me.data, 'org_admin') : false;
 
   // Focus management: after a route change, move focus to the main landmark so screen
   // readers announce the new page and keyboard users start from its top.
@@ -65,7 +68,10 @@ export function AppShell() {
   }, [location.pathname]);
 
   return (
+    // frontend.md §5.9: one shared org stream for the customer area (never on share pages).
+    <LiveEventsProvider>
     <div className="shell">
+      <ThemePreferenceSync />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -89,10 +95,15 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/assets">Assets</NavLink>
           <NavLink to="/broken-titles">Broken titles</NavLink>
+          <NavLink to="/timeline">Timeline</NavLink>
+          <NavLink to="/companies">Companies</NavLink>
+          <NavLink to="/shares">Share links</NavLink>
+          <NavLink to="/search">Search</NavLink>
           <NavLink to="/settings/profile">Settings</NavLink>
-          {isSuperAdmin && <NavLink to="/admin">Admin</NavLink>}
+          {canAdmin && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="shell__tools">
+          <LiveStatusDot />
           <ThemeToggle />
           <UserMenu />
         </div>
@@ -101,6 +112,8 @@ export function AppShell() {
         <Outlet />
       </main>
       <footer className="shell__footer muted small">© PatenTrack</footer>
+      <LiveToasts />
     </div>
+    </LiveEventsProvider>
   );
 }

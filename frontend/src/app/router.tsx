@@ -18,9 +18,18 @@ const DashboardPage = lazy(() => import('../screens/DashboardPage.tsx'));
 const AssetsPage = lazy(() => import('../screens/AssetsPage.tsx'));
 const AssetDetailPage = lazy(() => import('../screens/AssetDetailPage.tsx'));
 const BrokenTitlesPage = lazy(() => import('../screens/BrokenTitlesPage.tsx'));
+const SharesPage = lazy(() => import('../screens/SharesPage.tsx'));
+const TimelinePage = lazy(() => import('../screens/TimelinePage.tsx'));
+const CompaniesPage = lazy(() => import('../screens/CompaniesPage.tsx'));
 const AdminPage = lazy(() => import('../screens/AdminPage.tsx'));
 const SettingsPage = lazy(() => import('../screens/SettingsPage.tsx'));
-const ContractScreen = lazy(() => import('../screens/ContractScreen.tsx'));
+const TreesPage = lazy(() => import('../screens/TreesPage.tsx'));
+const CpcCloudPage = lazy(() => import('../screens/CpcCloudPage.tsx'));
+const EventsPage = lazy(() => import('../screens/EventsPage.tsx'));
+const MaintenancePage = lazy(() => import('../screens/MaintenancePage.tsx'));
+const RecentAssignmentsPage = lazy(() => import('../screens/RecentAssignmentsPage.tsx'));
+const EntitiesPage = lazy(() => import('../screens/EntitiesPage.tsx'));
+const SearchPage = lazy(() => import('../screens/SearchPage.tsx'));
 const AuthPlaceholderPage = lazy(() => import('../screens/AuthPlaceholderPage.tsx'));
 
 const PUBLIC_AUTH_PAGES = [
@@ -32,20 +41,6 @@ const PUBLIC_AUTH_PAGES = [
 ] as const;
 const ShareViewerPage = lazy(() => import('../screens/ShareViewerPage.tsx'));
 const DiagramPreviewPage = lazy(() => import('../screens/DiagramPreviewPage.tsx'));
-
-/** Routes of frontend.md §2 served by the generic contract-driven screen for now. */
-const CONTRACT_SCREENS: ReadonlyArray<{ path: string; title: string; template: string; query?: string[]; role?: 'org_admin' }> = [
-  { path: 'trees/:id?', title: 'Ownership trees', template: '/api/v1/dashboards/trees/{id}' },
-  { path: 'timeline', title: 'Timeline', template: '/api/v1/dashboards/timeline', query: ['dateFrom', 'dateTo', 'entityId'] },
-  { path: 'cpc', title: 'CPC word cloud', template: '/api/v1/dashboards/cpc-wordcloud', query: ['level', 'year'] },
-  { path: 'events', title: 'Events', template: '/api/v1/events', query: ['type'] },
-  { path: 'events/maintenance', title: 'Maintenance fees', template: '/api/v1/events/maintenance', query: ['status'] },
-  { path: 'events/assignments', title: 'Recent assignments', template: '/api/v1/events/assignments', query: ['days'] },
-  { path: 'companies', title: 'Companies', template: '/api/v1/companies' },
-  { path: 'entities/:id?', title: 'Entities', template: '/api/v1/entities/{id}', query: ['search', 'role'] },
-  { path: 'search', title: 'Search', template: '/api/v1/assets/search', query: ['q'] },
-  { path: 'shares', title: 'Share links', template: '/api/v1/shares', role: 'org_admin' },
-];
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton />}>{children}</Suspense>;
@@ -88,30 +83,28 @@ export const routes: RouteObject[] = [
           { path: 'assets', element: <Lazy><AssetsPage /></Lazy> },
           { path: 'assets/:id/:tab?', element: <Lazy><AssetDetailPage /></Lazy> },
           { path: 'broken-titles', element: <Lazy><BrokenTitlesPage /></Lazy> },
+          // D5: every role manages the share links it created (admins all of the org's).
+          { path: 'shares', element: <Lazy><SharesPage /></Lazy> },
+          { path: 'timeline', element: <Lazy><TimelinePage /></Lazy> },
+          { path: 'companies', element: <Lazy><CompaniesPage /></Lazy> },
           {
             path: 'admin/:section?/*',
+            // Issue 8: org admins see their own org's pipeline; AdminPage narrows further.
             element: (
-              <RequireRole role="super_admin">
+              <RequireRole role="org_admin">
                 <Lazy>
                   <AdminPage />
                 </Lazy>
               </RequireRole>
             ),
           },
-          ...CONTRACT_SCREENS.map((c) => ({
-            path: c.path,
-            element: c.role ? (
-              <RequireRole role={c.role}>
-                <Lazy>
-                  <ContractScreen spec={c} />
-                </Lazy>
-              </RequireRole>
-            ) : (
-              <Lazy>
-                <ContractScreen spec={c} />
-              </Lazy>
-            ),
-          })),
+          { path: 'trees/:id?', element: <Lazy><TreesPage /></Lazy> },
+          { path: 'cpc', element: <Lazy><CpcCloudPage /></Lazy> },
+          { path: 'events', element: <Lazy><EventsPage /></Lazy> },
+          { path: 'events/maintenance', element: <Lazy><MaintenancePage /></Lazy> },
+          { path: 'events/assignments', element: <Lazy><RecentAssignmentsPage /></Lazy> },
+          { path: 'entities/:id?', element: <Lazy><EntitiesPage /></Lazy> },
+          { path: 'search', element: <Lazy><SearchPage /></Lazy> },
           { path: 'settings/:tab?', element: <Lazy><SettingsPage /></Lazy> },
           { path: '403', element: <ForbiddenPage /> },
           { path: 'unavailable', element: <UnavailablePage /> },

@@ -13,9 +13,13 @@ export interface Me {
   email: string;
   name: string;
   role: Role;
+  organizationId: string | null;
   organizationName: string | null;
+  mfaEnabled: boolean;
   mfaEnrollmentRequired: boolean;
   passwordChangeRequired: boolean;
+  /** `/me` preferences.darkMode (frontend.md §5.2): null follows the system setting. */
+  darkMode: boolean | null;
 }
 
 const ROLE_ALIASES: Readonly<Record<string, Role>> = {
@@ -42,9 +46,12 @@ export function parseMe(body: unknown): Me | null {
     email: typeof d.email === 'string' ? d.email : '',
     name: typeof d.name === 'string' ? d.name : '',
     role,
+    organizationId: typeof d.organizationId === 'string' ? d.organizationId : typeof org.id === 'string' ? org.id : null,
     organizationName: typeof org.name === 'string' ? org.name : null,
+    mfaEnabled: d.mfaEnabled === true,
     mfaEnrollmentRequired: d.mfaEnrollmentRequired === true,
     passwordChangeRequired: d.passwordChangeRequired === true,
+    darkMode: isRecord(d.preferences) && typeof d.preferences.darkMode === 'boolean' ? d.preferences.darkMode : null,
   };
 }
 

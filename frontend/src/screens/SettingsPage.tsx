@@ -1,17 +1,23 @@
 /**
- * Settings `/settings/:tab` (frontend.md §3.10): profile and security for everyone;
- * organization, users and integrations for org admins (D5) — the route guard hides them
- * from members, the API enforces it.
+ * Settings `/settings/:tab` (frontend.md §3.10): profile (name, theme) and security
+ * (password, MFA) for everyone; organization, users, alerts (webhooks) and integrations for
+ * org admins (D5) — the route guard hides them from members, the API enforces it.
  */
 import { Navigate, NavLink, useParams } from 'react-router';
 import { RequireRole } from '../app/guards.tsx';
 import { hasRole, useMe, type Role } from '../app/session.ts';
+import { PipelineTracker } from '../components/PipelineTracker.tsx';
+import { Skeleton } from '../components/Skeleton.tsx';
+import { AlertsSettings } from './AlertsSettings.tsx';
+import { ProfileSettings } from './ProfileSettings.tsx';
+import { SecuritySettings } from './SecuritySettings.tsx';
 
 const TABS: ReadonlyArray<{ id: string; label: string; role: Role }> = [
   { id: 'profile', label: 'Profile', role: 'org_member' },
   { id: 'security', label: 'Security', role: 'org_member' },
   { id: 'organization', label: 'Organization', role: 'org_admin' },
   { id: 'users', label: 'Users', role: 'org_admin' },
+  { id: 'alerts', label: 'Alerts', role: 'org_admin' },
   { id: 'integrations', label: 'Integrations', role: 'org_admin' },
 ];
 
@@ -32,15 +38,16 @@ export default function SettingsPage() {
         ))}
       </nav>
       <RequireRole role={active.role}>
-        {active.id === 'profile' && me.data ? (
-          <dl className="kv">
-            <dt>Name</dt>
-            <dd>{me.data.name}</dd>
-            <dt>Email</dt>
-            <dd>{me.data.email}</dd>
-            <dt>Organization</dt>
-            <dd>{me.data.organizationName ?? '—'}</dd>
-          </dl>
+        {!me.data ? (
+          <Skeleton lines={4} label="Loading your settings…" />
+        ) : active.id === 'profile' ? (
+          <ProfileSettings me={me.data} />
+        ) : active.id === 'security' ? (
+          <SecuritySettings me={me.data} />
+        ) : active.id === 'alerts' ? (
+          <AlertsSettings />
+        ) : active.id === 'organization' && me.data?.organizationId ? (
+          <PipelineTracker orgId={me.data.organizationId} />
         ) : (
           <p className="muted">{active.label} settings arrive with their endpoints.</p>
         )}
