@@ -10,28 +10,43 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
-from api import metrics
+from api import caching, idempotency, metrics
 from api.auth.principal import authenticate
 from api.auth.ratelimit import RateLimitMiddleware
+from api.caching import CacheClass
 from api.errors import install_error_handlers
 from api.openapi import install_openapi
 from api.request_context import RequestContextMiddleware
 from api.routes import (
+    admin_alerts,
+    admin_events,
     admin_ingestion,
     admin_organizations,
+    admin_pipeline,
+    admin_transactions,
+    alert_digest,
+    asset_reference,
     assets,
     audit_log,
     auth,
     companies,
     dashboards,
+    entities,
+    events,
     events_stream,
+    exports,
     health,
     me,
     mfa,
+    org_companies,
     organizations,
     pipeline,
+    search,
+    shared,
+    shares,
     system,
     users,
+    webhooks,
 )
 from api.spa import SpaFiles
 from db.engine import make_engine, make_sessionmaker
@@ -104,9 +119,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for area in (pipeline, companies):  # issue 6: rebuild/status, companies drive the pipeline
         api.include_router(area.router)
     api.include_router(admin_ingestion.router)  # issue 9: ingestion control (api.md §3.5)
+    for area in (admin_events, admin_pipeline, admin_transactions):  # issue 9: streams, ops
+        api.include_router(area.router)
+    api.include_router(admin_alerts.router)  # issue 9: recorded operations alerts
+    api.include_router(webhooks.router)  # issue 7 (D2): outgoing customer webhooks
+    api.include_router(alert_digest.router)  # issue 7 (D2): daily e-mail digests
+    # issue 7: /assets/search before /assets/{asset_id} (api.md §1.1: static first).
+    api.include_router(search.router)
     api.include_router(assets.router)  # issue 7: the customer asset API (api.md §3.2)
+    api.include_router(asset_reference.router)  # issue 7: family, CPC, maintenance
     api.include_router(dashboards.router)  # issue 7: dashboards (api.md §3.3)
     api.include_router(events_stream.router)  # issue 7: SSE org feed (api.md §4)
+    api.include_router(events.router)  # issue 7: event feeds (api.md §3.3 #29-31)
+    for area in (entities, org_companies):  # issue 7: api.md §3.4 #35-40
+        api.include_router(area.router)
+    api.include_router(exports.router)  # issue 7: streamed CSV exports
+    api.include_router(shares.router)  # issue 7: share link management (api.md §3.6)
+    api.include_router(shared.router)  # issue 7: the public share viewer (api.md §2.7)
     if settings.environment != "production":
         api.include_router(system.router)
     app.include_router(api)
@@ -126,6 +155,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=CORS_EXPOSED_HEADERS,
         max_age=3600,
     )
+    # api.md §5.1 cache classes and §1.10 Idempotency-Key: outside CORS, so the Vary they
+    # set merges with CORS's, and around every route's final response (errors included).
+    idempotency.install(app)
+    caching.install(app, prefix=API_PREFIX, fixed={f"{API_PREFIX}/openapi.json": CacheClass.PUB})
     # Outermost: every response, even a CORS rejection or a 413, carries the request id.
     app.add_middleware(
         RequestContextMiddleware,

@@ -68,6 +68,21 @@ class Settings(BaseSettings):
     smtp_from: str = "PatenTrack <no-reply@patentrack.local>"
     smtp_starttls: bool = False
 
+    # Customer webhooks (issue 7, D2): per-attempt timeout, attempts, backoff base
+    # (base, 2x, 4x, ... between attempts; tests make it small).
+    webhook_timeout_s: float = 10.0
+    webhook_max_attempts: int = 5
+    webhook_backoff_base_s: float = 1.0
+    # Operations alerts (issue 9): a Slack-compatible incoming-webhook URL and e-mail
+    # recipients; either may be empty. A failed ingestion job alerts only once it has
+    # stayed the latest for the grace period (its retries are new job rows).
+    ops_alert_webhook_url: str | None = None
+    ops_alert_emails: list[str] = Field(default_factory=list)
+    ops_alert_failure_grace_s: float = 300.0
+    # domain-model §8: share_access_logs hold IP addresses (personal data); a daily job
+    # deletes rows older than this (worker/maintenance_jobs.py).
+    share_access_log_retention_days: int = Field(default=90, ge=1)
+
     # USPTO daily assignment feed (ingestion.md §2.1, §4.1). The key travels only as the
     # x-api-key header to this host (BR-054) and is never logged.
     uspto_assignment_base_url: str = "https://api.uspto.gov/api/v1/datasets/products/files/PASDL/"
@@ -86,6 +101,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     max_body_bytes: int = 1_048_576
+    # Multiplies every rate limit of api/auth/ratelimit.py (api.md §1.6). 1 in production;
+    # the load benchmark raises it so it measures serving, not throttling.
+    rate_limit_scale: float = Field(default=1.0, gt=0)
     log_level: str = "INFO"
     spa_dist: Path = Path("frontend/dist")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -162,6 +163,76 @@ async def _backup_code_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
     )
 
 
+async def _classification_override_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    # BR-011 org-level override (issue 6): keyed (organization_id, rf_id).
+    await conn.execute(
+        text(
+            "INSERT INTO org_classification_overrides (organization_id, rf_id,"
+            " conveyance_type, employer_assign) VALUES (:org, :rf, 'assignment', false)"
+        ),
+        {"org": org_id, "rf": f"OV{uuid.uuid4().hex[:10]}"},
+    )
+
+
+async def _pipeline_scope_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    # Issue 6: pending scope of the org's next pipeline run (one row per org).
+    await conn.execute(
+        text(
+            "INSERT INTO org_pipeline_scopes (organization_id, rf_ids) VALUES (:org, :rfs)"
+            " ON CONFLICT (organization_id) DO NOTHING"
+        ),
+        {"org": org_id, "rfs": ["000001-0001"]},
+    )
+
+
+async def create_share_link(
+    conn: AsyncConnection,
+    org_id: uuid.UUID,
+    asset_ids: list[uuid.UUID] | None = None,
+    *,
+    expires_in: timedelta = timedelta(days=30),
+    max_uses: int | None = None,
+) -> uuid.UUID:
+    """Issue 7 (api.md §2.7): a live link to `asset_ids` (one new asset when omitted)."""
+    link_id = uuid.uuid4()
+    await conn.execute(
+        text(
+            "INSERT INTO share_links (id, organization_id, name, code, expires_at, max_uses)"
+            " VALUES (:id, :org, 'Factory link', :code, now() + :ttl, :max)"
+        ),
+        {
+            "id": link_id,
+            "org": org_id,
+            "code": "f" + uuid.uuid4().hex[:23],
+            "ttl": expires_in,
+            "max": max_uses,
+        },
+    )
+    for asset_id in asset_ids if asset_ids is not None else [await create_asset(conn, org_id)]:
+        await conn.execute(
+            text(
+                "INSERT INTO share_link_assets (share_link_id, asset_id, organization_id)"
+                " VALUES (:link, :asset, :org)"
+            ),
+            {"link": link_id, "asset": asset_id, "org": org_id},
+        )
+    return link_id
+
+
+async def _share_link_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    await create_share_link(conn, org_id)
+
+
+async def _share_access_log_row(conn: AsyncConnection, org_id: uuid.UUID) -> None:
+    await conn.execute(
+        text(
+            "INSERT INTO share_access_logs (organization_id, share_link_id, ip_address, outcome)"
+            " VALUES (:org, :link, '192.0.2.1', 'ok')"
+        ),
+        {"org": org_id, "link": await create_share_link(conn, org_id)},
+    )
+
+
 RowFactory = Callable[[AsyncConnection, uuid.UUID], Awaitable[None]]
 
 # table -> (tenant key column, factory inserting one row that belongs to the given org).
@@ -174,9 +245,22 @@ TENANT_ROW_FACTORIES: dict[str, tuple[str, RowFactory]] = {
     "mfa_backup_codes": ("organization_id", _backup_code_row),
     "companies": ("organization_id", _company_row),
     "assets": ("organization_id", _asset_row),
+    # Issue 7: the asset list's read model; its triggers add a row with every asset.
+    "asset_listing": ("organization_id", _asset_row),
+    # Issue 7: share links (share_link_assets rows come with every link).
+    "share_links": ("organization_id", _share_link_row),
+    "share_link_assets": ("organization_id", _share_link_row),
+    "share_access_logs": ("organization_id", _share_access_log_row),
+    "org_classification_overrides": ("organization_id", _classification_override_row),
+    "org_pipeline_scopes": ("organization_id", _pipeline_scope_row),
 }
 
 # The pipeline's tenant tables (issue 6); imported last because they reuse the helpers above.
 from tests.pipeline_factories import PIPELINE_ROW_FACTORIES  # noqa: E402
 
 TENANT_ROW_FACTORIES.update(PIPELINE_ROW_FACTORIES)
+
+# Outgoing alerts (issue 7 webhooks, migration 0008).
+from tests.alert_factories import ALERT_ROW_FACTORIES  # noqa: E402
+
+TENANT_ROW_FACTORIES.update(ALERT_ROW_FACTORIES)

@@ -67,9 +67,13 @@ def task(
     def register(fn: TaskFn) -> TaskFn:
         if name not in task_names.ALL:
             raise ValueError(f"task {name!r} is missing from worker/task_names.py")
-        if name in TASKS and TASKS[name].fn is not fn:
+        if name in TASKS and getattr(TASKS[name].fn, "__wrapped__", TASKS[name].fn) is not fn:
             raise ValueError(f"task {name!r} is declared twice")
-        TASKS[name] = TaskDef(name, fn, retries, timeout, backoff, keep_result)
+        # issue 9: the worker runs the task through the metrics/queue-pause wrapper; the
+        # decorated function itself stays plain for direct calls.
+        from worker.metrics import instrumented
+
+        TASKS[name] = TaskDef(name, instrumented(name, fn), retries, timeout, backoff, keep_result)
         return fn
 
     return register

@@ -41,6 +41,39 @@ REFERENCE_TASKS = frozenset(
     }
 )
 
+# Outgoing alerts: customer webhooks (issue 7, D2) and operations alerts (issue 9).
+WEBHOOK_DELIVER = "webhooks.deliver"
+WEBHOOK_SWEEP = "webhooks.sweep"
+OPS_ALERTS_EVALUATE = "ops.alerts_evaluate"
+ALERT_TASKS = frozenset({WEBHOOK_DELIVER, WEBHOOK_SWEEP, OPS_ALERTS_EVALUATE})
+
+
+def webhook_job_id(delivery_id: object, attempt: int) -> str:
+    """One Arq job per delivery attempt: a duplicate enqueue of the same attempt is a no-op."""
+    return f"webhook:{delivery_id}:{attempt}"
+
+
+# E-mail digests of ownership-change alerts (issue 7, D2; worker/alerts/digest.py).
+DIGEST_DAILY = "alerts.digest_daily"
+DIGEST_SEND = "alerts.digest_send"
+DIGEST_TASKS = frozenset({DIGEST_DAILY, DIGEST_SEND})
+
+
+def digest_job_id(user_id: object, day: object) -> str:
+    """One digest job per (user, UTC date): a second daily run queues nothing new."""
+    return f"digest:{user_id}:{day}"
+
+
+# Housekeeping (issue 7; worker/maintenance_jobs.py): share access-log retention
+# (domain-model §8) and the start-up dashboard warm-up (api.md §5.2).
+SHARE_ACCESS_LOG_RETENTION = "maintenance.share_access_log_retention"
+WARM_DASHBOARDS = "maintenance.warm_dashboards"
+MAINTENANCE_TASKS = frozenset({SHARE_ACCESS_LOG_RETENTION, WARM_DASHBOARDS})
+
 ALL = (
-    frozenset({SYSTEM_PROBE, SYSTEM_HEARTBEAT, INGEST_ASSIGNMENTS, PIPELINE_RUN}) | REFERENCE_TASKS
+    frozenset({SYSTEM_PROBE, SYSTEM_HEARTBEAT, INGEST_ASSIGNMENTS, PIPELINE_RUN})
+    | REFERENCE_TASKS
+    | ALERT_TASKS
+    | DIGEST_TASKS
+    | MAINTENANCE_TASKS
 )

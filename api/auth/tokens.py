@@ -51,6 +51,34 @@ def _verifying_key(settings: Settings) -> str:
     return settings.jwt_secret_value()
 
 
+def sign(settings: Settings, claims: dict[str, Any]) -> str:
+    """`claims` signed with the configured algorithm and key (access and share tokens)."""
+    return jwt.encode(claims, _signing_key(settings), algorithm=settings.jwt_algorithm)
+
+
+def verified_claims(
+    settings: Settings, token: str, *, audience: str, required: list[str]
+) -> dict[str, Any]:
+    """The claims of a token signed by us for `audience`, with `required` present. Only the
+    configured algorithm is accepted (no `none`, no HS/RS swap); no leeway. Expiry is
+    TokenError("token_expired"), anything else wrong TokenError("token_invalid") (§1.3)."""
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            _verifying_key(settings),
+            algorithms=[settings.jwt_algorithm],
+            audience=audience,
+            issuer=settings.jwt_issuer,
+            options={"require": required, "verify_iat": True},
+            leeway=0,
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise TokenError("token_expired") from exc
+    except jwt.PyJWTError as exc:
+        raise TokenError("token_invalid") from exc
+    return claims
+
+
 def issue_access_token(
     settings: Settings,
     *,
@@ -77,26 +105,13 @@ def issue_access_token(
         "exp": expires,
         "jti": uuid.uuid4().hex,
     }
-    token = jwt.encode(claims, _signing_key(settings), algorithm=settings.jwt_algorithm)
+    token = sign(settings, claims)
     return token, expires
 
 
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     """Verify and decode; only the configured algorithm is accepted (no `none`, no HS/RS swap)."""
-    try:
-        claims = jwt.decode(
-            token,
-            _verifying_key(settings),
-            algorithms=[settings.jwt_algorithm],
-            audience=AUDIENCE,
-            issuer=settings.jwt_issuer,
-            options={"require": REQUIRED_CLAIMS, "verify_iat": True},
-            leeway=0,
-        )
-    except jwt.ExpiredSignatureError as exc:
-        raise TokenError("token_expired") from exc
-    except jwt.PyJWTError as exc:
-        raise TokenError("token_invalid") from exc
+    claims = verified_claims(settings, token, audience=AUDIENCE, required=REQUIRED_CLAIMS)
     try:
         if claims["typ"] != "access" or claims["role"] not in ROLES:
             raise TokenError("token_invalid")

@@ -1,5 +1,14 @@
 """All ORM models, imported here so `Base.metadata` is complete for Alembic and tests."""
 
+from db.models.alerts import (
+    AlertEvent,
+    AlertSnapshot,
+    DigestSubscription,
+    OpsAlert,
+    Webhook,
+    WebhookDelivery,
+)
+from db.models.asset_listing import AssetListing
 from db.models.assignments import (
     Assignee,
     Assignment,
@@ -9,6 +18,7 @@ from db.models.assignments import (
     Representative,
 )
 from db.models.auth import MfaBackupCode, UserToken
+from db.models.classification_overrides import ClassificationOverride, OrgClassificationOverride
 from db.models.derived import (
     AssetDiagram,
     AssetOwnership,
@@ -28,6 +38,7 @@ from db.models.pipeline import (
     ProcessingJob,
     ProcessingStep,
 )
+from db.models.pipeline_scope import OrgPipelineScope
 from db.models.portfolio import Asset, Company
 from db.models.reference import (
     ApplicationRelation,
@@ -47,22 +58,28 @@ from db.models.reference_fees import (
     PatentFamily,
     PatentFamilyMember,
 )
+from db.models.shares import ShareAccessLog, ShareLink, ShareLinkAsset
 from db.models.tenancy import AuditLog, Organization, User
 
 __all__ = [
+    "AlertEvent",
+    "AlertSnapshot",
     "ApplicationRelation",
     "Asset",
     "AssetDiagram",
+    "AssetListing",
     "AssetOwnership",
     "Assignee",
     "Assignment",
     "Assignor",
     "AuditLog",
     "BrokenTitleChain",
+    "ClassificationOverride",
     "Company",
     "CpcClassification",
     "DashboardItem",
     "DataSource",
+    "DigestSubscription",
     "DocumentId",
     "DocumentParty",
     "Entity",
@@ -76,8 +93,11 @@ __all__ = [
     "MaintenanceFeeStatus",
     "MfaBackupCode",
     "OpenLienRow",
+    "OpsAlert",
     "OrgAssignment",
+    "OrgClassificationOverride",
     "OrgEntityGroup",
+    "OrgPipelineScope",
     "OrgPipelineState",
     "Organization",
     "OwnershipTreeNode",
@@ -89,9 +109,14 @@ __all__ = [
     "ProcessingJob",
     "ProcessingStep",
     "Representative",
+    "ShareAccessLog",
+    "ShareLink",
+    "ShareLinkAsset",
     "SummaryMetric",
     "TimelineEntry",
     "User",
     "UserToken",
+    "Webhook",
+    "WebhookDelivery",
     "WorkerProbe",
 ]

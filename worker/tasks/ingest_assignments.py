@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from patentrack.settings import Settings, get_settings
+from worker.ingestion.assignments import DAILY_SOURCE
+from worker.ingestion.progress import tracked
 from worker.ingestion.run import run_assignments
 from worker.jobs import JobContext, schedule, task
 from worker.task_names import INGEST_ASSIGNMENTS
@@ -29,14 +31,25 @@ async def ingest_assignments(
     settings = ctx.extras.get("settings")
     if not isinstance(settings, Settings):
         settings = get_settings()
-    result = await run_assignments(
-        ctx.sessionmaker,
-        settings,
-        ctx.queue,
-        days=[date.fromisoformat(day)] if day else None,
-        files=[Path(f) for f in files] if files else None,
-        force=force,
-    )
+    # issue 9: live progress on `events:admin` (worker/ingestion/progress.py).
+    async with tracked(ctx, INGEST_ASSIGNMENTS, DAILY_SOURCE.name) as progress:
+        result = await run_assignments(
+            ctx.sessionmaker,
+            settings,
+            ctx.queue,
+            days=[date.fromisoformat(day)] if day else None,
+            files=[Path(f) for f in files] if files else None,
+            force=force,
+            progress=progress.on_assignment_batch,
+        )
+        await progress.complete(
+            result.status,
+            inserted=sum(f.inserted for f in result.files),
+            updated=sum(f.updated for f in result.files),
+            failed=sum(f.failed for f in result.files),
+            error=result.error,
+            attempts=ctx.job_try,
+        )
     return result.as_dict()
 
 

@@ -20,8 +20,12 @@ from patentrack.settings import Settings, get_settings
 from worker.ingestion.biblio import APPLICATIONS, GRANTS, BiblioKind, load_biblio_file
 from worker.ingestion.download import NotPublished
 from worker.ingestion.job_record import RunOutcome
+from worker.ingestion.progress import IngestionProgress, tracked
 from worker.ingestion.reference_sources import SourceLocation, fetch_dated
 from worker.ingestion.snapshots import (
+    CPC_MCF_SOURCE,
+    CPC_SCHEME_SOURCE,
+    MAINT_FEE_SOURCE,
     load_cpc_master_file,
     load_cpc_scheme_file,
     load_maintenance_file,
@@ -85,23 +89,29 @@ async def _biblio(
     day: str | None, file: str | None, force: bool, repoll: int,
 ) -> dict[str, Any]:  # fmt: skip
     batch = _settings(ctx).ingest_batch_size
-    if file:
-        path = Path(file)
-        business = None
-    else:
-        business = (
-            date.fromisoformat(day) if day else latest_weekday(datetime.now(UTC).date(), weekday)
-        )
-        fetched = await _dated_file(
-            ctx, name, location, kind.weekly_file_name(business), business, repoll
-        )
-        if fetched is None:
-            return {"status": "failed", "error": f"{kind.weekly_file_name(business)} not published"}
-        path = fetched
-    outcome = await load_biblio_file(
-        ctx.sessionmaker, kind, path, queue=ctx.queue, force=force, batch_size=min(batch, 2000),
-        business_date=business,
-    )  # fmt: skip
+    async with tracked(ctx, name, kind.source.name) as progress:  # issue 9: live progress
+        if file:
+            path = Path(file)
+            business = None
+        else:
+            business = (
+                date.fromisoformat(day)
+                if day
+                else latest_weekday(datetime.now(UTC).date(), weekday)
+            )
+            fetched = await _dated_file(
+                ctx, name, location, kind.weekly_file_name(business), business, repoll
+            )
+            if fetched is None:
+                error = f"{kind.weekly_file_name(business)} not published"
+                await progress.complete("failed", error=error, will_retry=repoll < REPOLL_TRIES)
+                return {"status": "failed", "error": error}
+            path = fetched
+        outcome = await load_biblio_file(
+            ctx.sessionmaker, kind, path, queue=ctx.queue, force=force,
+            batch_size=min(batch, 2000), business_date=business, progress=progress.on_records,
+        )  # fmt: skip
+        await _finished(progress, outcome, ctx.job_try)
     return summary(outcome)
 
 
@@ -133,23 +143,36 @@ async def ingest_applications(
     )
 
 
+async def _finished(progress: IngestionProgress, outcome: RunOutcome, attempts: int) -> None:
+    await progress.complete(
+        "success" if outcome.status == "skipped" and outcome.job_id is None else outcome.status,
+        inserted=outcome.inserted, updated=outcome.updated, failed=outcome.failed,
+        error=outcome.error, attempts=attempts,
+    )  # fmt: skip
+
+
 async def _load_snapshot(
     ctx: JobContext, task_name: str, location_name: str, what: str, *,
     file: str | None, dated: Callable[[], tuple[str, date]], repoll: int,
-    load: Callable[[Path], Awaitable[RunOutcome]],
+    load: Callable[[Path, IngestionProgress], Awaitable[RunOutcome]], source: str,
 ) -> dict[str, Any]:  # fmt: skip
     """Load `file` if given (CLI, air-gapped; §4.1), else the dated file `dated()` names.
 
     `dated` is only called without `file`, so a bad `day` fails only when it is used.
     """
-    if file:
-        path: Path | None = Path(file)
-    else:
-        file_name, day = dated()
-        path = await _dated_file(ctx, task_name, location_name, file_name, day, repoll)
-    if path is None:
-        return {"status": "failed", "error": f"{what} not published"}
-    return summary(await load(path))
+    async with tracked(ctx, task_name, source) as progress:  # issue 9: live progress
+        if file:
+            path: Path | None = Path(file)
+        else:
+            file_name, day = dated()
+            path = await _dated_file(ctx, task_name, location_name, file_name, day, repoll)
+        if path is None:
+            error = f"{what} not published"
+            await progress.complete("failed", error=error, will_retry=repoll < REPOLL_TRIES)
+            return {"status": "failed", "error": error}
+        outcome = await load(path, progress)
+        await _finished(progress, outcome, ctx.job_try)
+    return summary(outcome)
 
 
 @task(INGEST_CPC_MASTER, retries=2, timeout=6 * 3600, backoff=300)
@@ -169,7 +192,10 @@ async def ingest_cpc_master(
 
     return await _load_snapshot(
         ctx, INGEST_CPC_MASTER, "CPC_MCF", "CPC master file", file=file, dated=dated,
-        repoll=repoll, load=lambda path: load_cpc_master_file(ctx.sessionmaker, path, force=force),
+        repoll=repoll, source=CPC_MCF_SOURCE.name,
+        load=lambda path, progress: load_cpc_master_file(
+            ctx.sessionmaker, path, force=force, progress=progress.on_records
+        ),
     )  # fmt: skip
 
 
@@ -192,7 +218,8 @@ async def ingest_cpc_scheme(
 
     return await _load_snapshot(
         ctx, INGEST_CPC_SCHEME, "CPC_SCHEME", "CPC title list", file=file, dated=dated,
-        repoll=repoll, load=lambda path: load_cpc_scheme_file(ctx.sessionmaker, path, force=force),
+        repoll=repoll, source=CPC_SCHEME_SOURCE.name,
+        load=lambda path, _progress: load_cpc_scheme_file(ctx.sessionmaker, path, force=force),
     )  # fmt: skip
 
 
@@ -213,9 +240,9 @@ async def ingest_maintenance_fees(
 
     return await _load_snapshot(
         ctx, INGEST_MAINTENANCE_FEES, "MAINT_FEE", "maintenance fee file", file=file,
-        dated=dated, repoll=repoll,
-        load=lambda path: load_maintenance_file(
-            ctx.sessionmaker, path, queue=ctx.queue, force=force
+        dated=dated, repoll=repoll, source=MAINT_FEE_SOURCE.name,
+        load=lambda path, progress: load_maintenance_file(
+            ctx.sessionmaker, path, queue=ctx.queue, force=force, progress=progress.on_records
         ),
     )  # fmt: skip
 
