@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from redis import Redis
 
 from patentrack.demo import DEMO_ASSIGNMENTS
 from patentrack.embedded import free_port
@@ -88,6 +89,7 @@ def admin_backend(
     """`patentrack up` (development: the demo super admin exists, no MFA) whose daily
     assignment feed is the fake above; small batches so the load reports progress."""
     assert (ROOT / "frontend/dist/index.html").exists(), "build the SPA first (make spa)"
+    Redis.from_url(redis_url).flushdb()  # no rate-limit windows or sessions of earlier tests
     port = free_port()
     env = _env(e2e_database, redis_url, tmp_path / "data", port)
     env.update({"USPTO_ASSIGNMENT_BASE_URL": fake_uspto, "INGEST_BATCH_SIZE": "20"})
