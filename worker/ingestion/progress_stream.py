@@ -103,11 +103,18 @@ async def trimmed_after(redis: Redis, last_seen: str, *, stream: str = ADMIN_STR
     except ResponseError:
         return parse_id(last_seen) > (0, 0)  # it saw events that no longer exist
     seen = parse_id(last_seen)
+    first = info.get("first-entry")
+    oldest = _text(first[0]) if first else _text(info["last-generated-id"])
+    if "entries-added" not in info:
+        # Redis < 7 (D18 supports 6.2) does not count removals: resync whenever newer
+        # events exist and the oldest one left (or, emptied, the newest ever) is past
+        # `last_seen`. Conservative: a client whose very next event is the oldest left
+        # resyncs needlessly, but a gap never goes unnoticed.
+        newest = parse_id(_text(info["last-generated-id"]))
+        return seen < newest and (not first or parse_id(oldest) > seen)
     if seen < parse_id(_text(info.get("max-deleted-entry-id") or "0-0")):
         return True
     removed = int(info.get("entries-added") or 0) > int(info.get("length") or 0)
     if not removed:
         return False
-    first = info.get("first-entry")
-    oldest = _text(first[0]) if first else _text(info["last-generated-id"])
     return parse_id(oldest) > seen
