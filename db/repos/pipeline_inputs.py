@@ -12,12 +12,16 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.titles.names import name_key
 from domain.titles.types import Conveyance, ConveyanceType, DocumentRef, Party, TypedConveyance
+
+# Enum lookup by value is slow at 50k calls a run; a plain dict is not.
+_TYPES = {t.value: t for t in ConveyanceType}
 
 
 @dataclass(frozen=True)
@@ -75,50 +79,68 @@ class OrgInputs:
     asset_rfs: dict[uuid.UUID, list[str]] = field(default_factory=dict)
     # rf_id -> (reel_no, frame_no) as recorded (text, leading zeros kept).
     reel_frame: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # `typed` results for one classes mapping (steps 3-8 share one per run): each
+    # TypedConveyance is built once, not once per step and per asset.
+    _typed_for: object = field(default=None, init=False, repr=False, compare=False)
+    _typed_memo: dict[str, TypedConveyance] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def typed(self, classes: dict[str, ClassRow], rf_ids: list[str]) -> list[TypedConveyance]:
         """Conveyances with their effective classification (§1.3)."""
+        if self._typed_for is not classes:
+            self._typed_for, self._typed_memo = classes, {}
+        memo = self._typed_memo
         out = []
         for rf in rf_ids:
-            c = classes.get(rf)
-            if c is not None:
-                out.append(
-                    TypedConveyance(
-                        self.conveyances[rf], ConveyanceType(c.effective_type), c.employer_assign
-                    )
+            tc = memo.get(rf)
+            if tc is None:
+                c = classes.get(rf)
+                if c is None:
+                    continue
+                tc = memo[rf] = TypedConveyance(
+                    self.conveyances[rf], _TYPES[c.effective_type], c.employer_assign
                 )
+            out.append(tc)
         return out
 
 
-_ASSETS = text(
+# Read through the session's asyncpg connection (same transaction, same RLS settings):
+# SQLAlchemy's row processing cost ~1.5 s of the 10k-asset org's load (issue 6).
+_ASSETS = (
     "SELECT id, appno_doc_num, grant_doc_num, company_id, layout_id FROM assets"
-    " WHERE organization_id = :org AND deleted_at IS NULL ORDER BY id"
+    " WHERE organization_id = $1 AND deleted_at IS NULL ORDER BY id"
 )
 # Two index-backed joins (appno, grant) instead of one OR join.
-_LINKS = text(
-    """
+_LINKS = """
     SELECT a.id, d.assignment_id, d.appno_date, d.title
     FROM assets a JOIN document_ids d ON d.appno_doc_num = a.appno_doc_num
-    WHERE a.organization_id = :org AND a.deleted_at IS NULL AND a.appno_doc_num IS NOT NULL
+    WHERE a.organization_id = $1 AND a.deleted_at IS NULL AND a.appno_doc_num IS NOT NULL
     UNION
     SELECT a.id, d.assignment_id, d.appno_date, d.title
     FROM assets a JOIN document_ids d ON d.grant_doc_num = a.grant_doc_num
-    WHERE a.organization_id = :org AND a.deleted_at IS NULL AND a.grant_doc_num IS NOT NULL
-    """
-)
+    WHERE a.organization_id = $1 AND a.deleted_at IS NULL AND a.grant_doc_num IS NOT NULL
+"""
 # Void (purged) records are not part of the title (ingestion.md §2.1 purge indicator).
-_ASSIGNMENTS = text(
+_ASSIGNMENTS = (
     "SELECT id, rf_id, reel_no, frame_no, convey_text, record_dt, exec_dt, cname"
-    " FROM assignments WHERE id = ANY(:ids) AND status = 'active'"
+    " FROM assignments WHERE id = ANY($1::uuid[]) AND status = 'active'"
 )
-_ASSIGNORS = text(
+_ASSIGNORS = (
     "SELECT assignment_id, or_name, exec_dt FROM assignors"
-    " WHERE assignment_id = ANY(:ids) ORDER BY assignment_id, seq"
+    " WHERE assignment_id = ANY($1::uuid[]) ORDER BY assignment_id, seq"
 )
-_ASSIGNEES = text(
+_ASSIGNEES = (
     "SELECT assignment_id, ee_name, ee_country FROM assignees"
-    " WHERE assignment_id = ANY(:ids) ORDER BY assignment_id, seq"
+    " WHERE assignment_id = ANY($1::uuid[]) ORDER BY assignment_id, seq"
 )
+
+
+async def _driver(session: AsyncSession) -> Any:
+    """The asyncpg connection under `session`, in the session's transaction."""
+    conn = await session.connection()
+    raw = await conn.get_raw_connection()
+    return raw.driver_connection
 
 
 def _int(value: str | None) -> int:
@@ -131,13 +153,12 @@ async def load_inputs(
     """The org's live assets and every active conveyance touching one of them.
 
     With `groups` (step 2a output), parties carry their group id and canonical name."""
-    assets_raw = (await session.execute(_ASSETS, {"org": org_id})).all()
+    pg = await _driver(session)
+    assets_raw = await pg.fetch(_ASSETS, org_id)
     dates: dict[uuid.UUID, date | None] = {}
     titles: dict[uuid.UUID, str | None] = {}
     by_assignment: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for asset_id, assignment_id, appno_date, title in (
-        await session.execute(_LINKS, {"org": org_id})
-    ).all():
+    for asset_id, assignment_id, appno_date, title in await pg.fetch(_LINKS, org_id):
         by_assignment[assignment_id].add(asset_id)
         if appno_date is not None and dates.get(asset_id) is None:
             dates[asset_id] = appno_date
@@ -153,26 +174,33 @@ async def load_inputs(
     ors: dict[uuid.UUID, list[Party]] = defaultdict(list)
     ees: dict[uuid.UUID, list[Party]] = defaultdict(list)
 
+    # Parties repeat (the same name, date and country on many records); Party is frozen,
+    # so equal ones are shared rather than built once per row (issue 6: load time).
+    made: dict[tuple[str, date | None, str | None], Party] = {}
+
     def party(name: str, exec_dt: date | None = None, country: str | None = None) -> Party:
-        g = groups.get(name_key(name)) if groups else None
-        return Party(
-            name=name,
-            entity_id=f"g:{g.group_key}" if g else None,
-            canonical_name=g.canonical_name if g else None,
-            exec_dt=exec_dt,
-            country=country,
-        )
+        found = made.get((name, exec_dt, country))
+        if found is None:
+            g = groups.get(name_key(name)) if groups else None
+            found = made[(name, exec_dt, country)] = Party(
+                name=name,
+                entity_id=f"g:{g.group_key}" if g else None,
+                canonical_name=g.canonical_name if g else None,
+                exec_dt=exec_dt,
+                country=country,
+            )
+        return found
 
     if ids:
-        for aid, name, exec_dt in (await session.execute(_ASSIGNORS, {"ids": ids})).all():
+        for aid, name, exec_dt in await pg.fetch(_ASSIGNORS, ids):
             ors[aid].append(party(name, exec_dt=exec_dt))
-        for aid, name, country in (await session.execute(_ASSIGNEES, {"ids": ids})).all():
+        for aid, name, country in await pg.fetch(_ASSIGNEES, ids):
             ees[aid].append(party(name, country=country))
     conveyances: dict[str, Conveyance] = {}
     assignment_ids: dict[str, uuid.UUID] = {}
     asset_rfs: dict[uuid.UUID, list[str]] = defaultdict(list)
     reel_frame: dict[str, tuple[str, str]] = {}
-    rows = (await session.execute(_ASSIGNMENTS, {"ids": ids})).all() if ids else []
+    rows = await pg.fetch(_ASSIGNMENTS, ids) if ids else []
     for aid, rf, reel, frame, convey_text, record_dt, exec_dt, cname in rows:
         linked = sorted(by_assignment[aid])
         conveyances[rf] = Conveyance(
@@ -197,8 +225,18 @@ async def load_inputs(
     return OrgInputs(assets, conveyances, assignment_ids, dict(asset_rfs), reel_frame)
 
 
-def with_groups(data: OrgInputs, groups: dict[str, GroupRow]) -> OrgInputs:
-    """The same inputs with every party carrying its step-2a group id and canonical name."""
+def _ident(g: GroupRow | None) -> tuple[str, str] | None:
+    """What a party carries of its group (the raw spelling is not part of it)."""
+    return None if g is None else (g.group_key, g.canonical_name)
+
+
+def with_groups(
+    data: OrgInputs, groups: dict[str, GroupRow], carried: dict[str, GroupRow] | None = None
+) -> OrgInputs:
+    """The same inputs with every party carrying its step-2a group id and canonical name.
+
+    `carried`: the groups `data` was loaded with (`load_inputs(groups=...)`); then only the
+    conveyances with a party whose group differs are rebuilt (issue 6: a scoped run)."""
     memo: dict[Party, Party] = {}
 
     def grouped(p: Party) -> Party:
@@ -207,9 +245,22 @@ def with_groups(data: OrgInputs, groups: dict[str, GroupRow]) -> OrgInputs:
             memo[p] = (
                 replace(p, entity_id=f"g:{g.group_key}", canonical_name=g.canonical_name)
                 if g
+                else replace(p, entity_id=None, canonical_name=None)
+                if p.entity_id is not None or p.canonical_name is not None
                 else p
             )
         return memo[p]
+
+    changed: set[str] | None = None
+    if carried is not None:
+        changed = {
+            k for k in set(groups) | set(carried) if _ident(groups.get(k)) != _ident(carried.get(k))
+        }
+
+    def touched(c: Conveyance) -> bool:
+        return changed is None or any(
+            name_key(p.name) in changed for p in (*c.assignors, *c.assignees)
+        )
 
     conveyances = {
         rf: replace(
@@ -217,6 +268,8 @@ def with_groups(data: OrgInputs, groups: dict[str, GroupRow]) -> OrgInputs:
             assignors=tuple(grouped(p) for p in c.assignors),
             assignees=tuple(grouped(p) for p in c.assignees),
         )
+        if touched(c)
+        else c
         for rf, c in data.conveyances.items()
     }
     return replace(data, conveyances=conveyances)
@@ -235,25 +288,30 @@ async def load_companies(session: AsyncSession, org_id: uuid.UUID) -> list[Compa
 
 async def load_groups(session: AsyncSession, org_id: uuid.UUID) -> dict[str, GroupRow]:
     """Step 2a output: name_key -> its group (BR-018..020)."""
-    rows = await session.execute(
-        text(
-            "SELECT name_key, group_key, canonical_name, raw_name FROM org_entity_groups"
-            " WHERE organization_id = :org"
-        ),
-        {"org": org_id},
+    rows = await (await _driver(session)).fetch(
+        "SELECT name_key, group_key, canonical_name, raw_name FROM org_entity_groups"
+        " WHERE organization_id = $1",
+        org_id,
     )
-    return {r[0]: GroupRow(r[1], r[2], r[3]) for r in rows.all()}
+    return {r[0]: GroupRow(r[1], r[2], r[3]) for r in rows}
 
 
 async def load_classifications(session: AsyncSession, org_id: uuid.UUID) -> dict[str, ClassRow]:
-    rows = await session.execute(
-        text(
-            "SELECT rf_id, rule_type, source, effective_type, employer_assign, inventor_source"
-            " FROM org_assignments WHERE organization_id = :org"
-        ),
-        {"org": org_id},
+    rows = await (await _driver(session)).fetch(
+        "SELECT rf_id, rule_type, source, effective_type, employer_assign, inventor_source"
+        " FROM org_assignments WHERE organization_id = $1",
+        org_id,
     )
-    return {r[0]: ClassRow(r[1], r[2], r[3], r[4], r[5]) for r in rows.all()}
+    # Few distinct field combinations: share one frozen ClassRow per combination.
+    shared: dict[tuple[str, str, str, bool, str], ClassRow] = {}
+    out: dict[str, ClassRow] = {}
+    for rf, *fields in rows:
+        key = (fields[0], fields[1], fields[2], fields[3], fields[4])
+        row = shared.get(key)
+        if row is None:
+            row = shared[key] = ClassRow(*key)
+        out[rf] = row
+    return out
 
 
 async def load_group_occurrences(session: AsyncSession, org_id: uuid.UUID) -> dict[str, int]:

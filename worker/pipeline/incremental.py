@@ -36,9 +36,8 @@ from db.repos import pipeline_inputs as inputs_repo
 from db.repos.pipeline_inputs import ClassRow, CompanyRow, GroupRow, OrgInputs
 from domain.titles.grouping import affected_component_keys, block_index, regroup_components
 from domain.titles.names import name_key
-from domain.titles.order import in_p5_order
 from domain.titles.parties import alias_keys
-from domain.titles.types import NameCount, TypedConveyance
+from domain.titles.types import NameCount
 from worker.pipeline.env import NeedFullRun, RunEnv, Scope
 
 MAX_SCOPE_SHARE = 0.2  # more than 20 % of the org's assets affected: a full run is cheaper
@@ -193,11 +192,10 @@ def effective_scope(data: OrgInputs, new_rfs: list[str]) -> list[str]:
     return sorted({rf for a in assets for rf in data.asset_rfs.get(a, ())})
 
 
-def shifted_sequences(typed: Sequence[TypedConveyance], scope: Scope) -> dict[str, int]:
-    """Step 4 seq (P5 position among all the org's conveyances) of every conveyance whose
-    position the new conveyances moved: rf_id -> new seq."""
+def shifted_sequences(order: Sequence[str], scope: Scope) -> dict[str, int]:
+    """Step 4 seq (P5 position among all the org's conveyances, `order` = `p5_order`) of
+    every conveyance whose position the new conveyances moved: rf_id -> new seq."""
     new = set(scope.rf_ids)
-    order = [tc.rf_id for tc in in_p5_order(typed)]
     before = {rf: n for n, rf in enumerate((rf for rf in order if rf not in new), start=1)}
     return {rf: n for n, rf in enumerate(order, start=1) if rf in before and before[rf] != n}
 

@@ -60,23 +60,33 @@ def activities(
     return out
 
 
+def p5_order(conveyances: Sequence[TypedConveyance]) -> list[str]:
+    """The rf_ids of all the org's conveyances in P5 order (timeline seq = position + 1)."""
+    return [tc.rf_id for tc in in_p5_order(conveyances)]
+
+
 def timeline_rows(
     conveyances: Sequence[TypedConveyance],
     companies: Sequence[OrgCompany],
     in_scope: Collection[str],
+    order: Sequence[str] | None = None,
 ) -> list[tuple[TimelineEntry, int]]:
     """Step 4 `build_timeline` on in-scope documents only, per company; each entry with
-    its global P5 seq (the entry's own `seq` counts within the company's subset)."""
+    its global P5 seq (the entry's own `seq` counts within the company's subset).
+    `order`: `p5_order(conveyances)` when the caller already has it."""
     scope = frozenset(in_scope)
-    seq = {tc.rf_id: n for n, tc in enumerate(in_p5_order(conveyances), start=1)}
-    scoped: list[TypedConveyance] = []
-    for tc in conveyances:
-        docs = tuple(d for d in tc.conveyance.documents if d.key in scope)
-        if docs:
-            scoped.append(_with_documents(tc, docs))
+    ordered = p5_order(conveyances) if order is None else order
+    seq = {rf: n for n, rf in enumerate(ordered, start=1)}
     out: list[tuple[TimelineEntry, int]] = []
-    for company, mine in by_company(scoped, companies):
-        out += [(e, seq[e.rf_id]) for e in build_timeline(mine, [company], None)]
+    # A company's subset first, then its in-scope documents: the same conveyances in the
+    # same order as scoping all of them first, but only the companies' are rebuilt.
+    for company, mine in by_company(conveyances, companies):
+        scoped: list[TypedConveyance] = []
+        for tc in mine:
+            docs = tuple(d for d in tc.conveyance.documents if d.key in scope)
+            if docs:
+                scoped.append(_with_documents(tc, docs))
+        out += [(e, seq[e.rf_id]) for e in build_timeline(scoped, [company], None)]
     return out
 
 

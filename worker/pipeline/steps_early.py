@@ -33,14 +33,26 @@ from domain.titles.types import (
 )
 from worker.pipeline import incremental as inc
 from worker.pipeline.env import NeedFullRun, RunEnv, StepResult, compute
-from worker.pipeline.scoping import timeline_rows, tree_rows
+from worker.pipeline.scoping import p5_order, timeline_rows, tree_rows
 
 T = ConveyanceType
 
 
 async def raw_inputs(env: RunEnv, s: AsyncSession) -> OrgInputs:
-    """The org's assets and conveyances, read once per run (in the first step's snapshot)."""
-    return await env.cached("raw", lambda: inputs_repo.load_inputs(s, env.org_id))
+    """The org's assets and conveyances, read once per run (in the first step's snapshot).
+
+    Issue 6: a scoped run loads the parties with their stored groups (`raw_groups`), so
+    steps 3-8 only re-map the conveyances whose parties step 2a regrouped. Steps 1-2 only
+    read party names, never their groups."""
+
+    async def load() -> OrgInputs:
+        groups = None
+        if env.scope is not None:
+            groups = await inputs_repo.load_groups(s, env.org_id)
+            env.cache["raw_groups"] = groups
+        return await inputs_repo.load_inputs(s, env.org_id, groups)
+
+    return await env.cached("raw", load)
 
 
 Bibliographic = dict[uuid.UUID, tuple[Inventor, ...]]
@@ -56,6 +68,15 @@ async def bibliographic_inventors(env: RunEnv, s: AsyncSession) -> Bibliographic
 
 async def overrides(env: RunEnv, s: AsyncSession, data: OrgInputs) -> Overrides:
     """BR-011 org and global overrides of the org's conveyances, read once per run."""
+    if env.scope is not None:
+        # Issue 6: a scoped run classifies and flags only the conveyances of the assets the
+        # new rf_ids touch (steps 1 and 2b); its own cache key, so a fallback to a full
+        # run never sees this subset.
+        new = [rf for rf in env.scope.rf_ids if rf in data.conveyances]
+        rfs = sorted(set(inc.effective_scope(data, new)) | set(new))
+        return await env.cached(
+            "overrides:scoped", lambda: overrides_repo.load_overrides(s, env.org_id, rfs)
+        )
     return await env.cached(
         "overrides", lambda: overrides_repo.load_overrides(s, env.org_id, list(data.conveyances))
     )
@@ -338,7 +359,7 @@ async def _typed_inputs(
 ) -> tuple[OrgInputs, dict[str, ClassRow], list[OrgCompany]]:
     groups = await inputs_repo.load_groups(s, env.org_id)
     raw = await raw_inputs(env, s)
-    data = await compute(inputs_repo.with_groups, raw, groups)
+    data = await compute(inputs_repo.with_groups, raw, groups, env.cache.get("raw_groups"))
     classes = await inputs_repo.load_classifications(s, env.org_id)
     companies = org_companies(await inputs_repo.load_companies(s, env.org_id), groups)
     return data, classes, companies
@@ -389,7 +410,8 @@ async def timeline_step(env: RunEnv) -> StepResult:
         if env.scope is not None:
             only = set(inc.current_scope(env).companies or ())
             companies = [c for c in companies if c.company_id in only]
-        entries = await compute(timeline_rows, typed, companies, scope)
+        order = await compute(p5_order, typed)  # once: the seq and, scoped, the shifts
+        entries = await compute(timeline_rows, typed, companies, scope, order)
         rows = []
         for e, seq in entries:
             rows.append(
@@ -421,7 +443,7 @@ async def timeline_step(env: RunEnv) -> StepResult:
             ids = [uuid.UUID(c.company_id) for c in companies]
             await out.delete_where(s, "timeline_entries", env.org_id, "company_id", ids)
             await out.insert_rows(s, "timeline_entries", rows)
-            shifted = await compute(inc.shifted_sequences, typed, inc.current_scope(env))
+            shifted = await compute(inc.shifted_sequences, order, inc.current_scope(env))
             await out.renumber_timeline(s, env.org_id, shifted, ids)
         else:
             await out.replace_rows(s, "timeline_entries", env.org_id, rows)
