@@ -40,6 +40,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth.principal import Principal, require_role
+from api.auth.ratelimit import prefetched
 from db.repos import org_data_version
 
 log = logging.getLogger("patentrack.caching")
@@ -136,6 +137,17 @@ def _mark(kind: CacheClass) -> DependsParam:
 KeyFn = Callable[[Request], "str | None"]
 
 
+async def _org_version(request: Request, org_id: uuid.UUID) -> int:
+    """The org data version: as the rate limiter read it for this request (issue 7; it
+    reads `orgver:{orgId}` of the token's org along with its counters), else from Redis
+    now; a missing key is reloaded from Postgres either way (`org_data_version.current`)."""
+    pre = prefetched(request.scope)
+    if pre is not None and pre.org_id == org_id and pre.org_version is not None:
+        return int(pre.org_version)
+    app = request.app
+    return await org_data_version.current(app.state.redis, app.state.sessionmaker, org_id)
+
+
 def _pv(cache: str | None, key: KeyFn | None, ttl: int) -> DependsParam:
     # Plain defaults, not Annotated: a closure's names are invisible to string annotations.
     async def revalidate(
@@ -152,7 +164,7 @@ def _pv(cache: str | None, key: KeyFn | None, ttl: int) -> DependsParam:
         if foreign:
             return
         app = request.app
-        version = await org_data_version.current(app.state.redis, app.state.sessionmaker, org_id)
+        version = await _org_version(request, org_id)
         decision.etag = version_etag(org_id, version, request)
         # No `*` here: before the route runs, nobody knows the resource exists (an unknown
         # or foreign id must still get its 404).

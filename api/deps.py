@@ -42,15 +42,17 @@ __all__ = [
 ]
 
 
-def _settings(request: Request) -> Settings:
+# async on purpose (issue 7): FastAPI runs a plain `def` dependency in the thread pool,
+# a thread hand-off per request for what is an attribute read.
+async def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def _redis(request: Request) -> ArqRedis:
+async def _redis(request: Request) -> ArqRedis:
     return request.app.state.redis
 
 
-def _queue(request: Request) -> JobQueue:
+async def _queue(request: Request) -> JobQueue:
     return request.app.state.queue
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.tenant import TenantContext, apply_tenant_context
@@ -29,13 +30,43 @@ async def _run_after_commit(session: AsyncSession) -> None:
         await hook()
 
 
+async def _begin(
+    sessionmaker: async_sessionmaker[AsyncSession], ctx: TenantContext
+) -> AsyncSession:
+    """A session in a new transaction whose first statement set `ctx`.
+
+    The engine does not ping every checkout (db/engine.py), so a pooled connection that
+    died unnoticed fails here, on the first statement. Nothing has run in the
+    transaction yet, so that one case is retried once on a fresh connection (SQLAlchemy
+    has invalidated the dead one, and the pool with it)."""
+    for attempt in (1, 2):
+        session = sessionmaker()
+        try:
+            await session.begin()
+            await apply_tenant_context(session, ctx)
+        except DBAPIError as error:
+            await session.close()
+            if attempt == 2 or not error.connection_invalidated:
+                raise
+            continue
+        except BaseException:
+            await session.close()
+            raise
+        return session
+    raise AssertionError("unreachable")
+
+
 @asynccontextmanager
 async def tenant_session(
     sessionmaker: async_sessionmaker[AsyncSession], ctx: TenantContext
 ) -> AsyncIterator[AsyncSession]:
     """Open the boundary's session with `ctx` applied; commit on success, roll back on error."""
-    async with sessionmaker() as session:
-        async with session.begin():
-            await apply_tenant_context(session, ctx)
+    session = await _begin(sessionmaker, ctx)
+    async with session:
+        try:
             yield session
-        await _run_after_commit(session)
+        except BaseException:
+            await session.rollback()
+            raise
+        await session.commit()
+    await _run_after_commit(session)

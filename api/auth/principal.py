@@ -10,14 +10,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 
 from api.auth import csrf
 from api.auth.cookies import ACCESS_COOKIE
-from api.auth.sessions import SessionStore
-from api.auth.tokens import TokenError, decode_access_token
+from api.auth.ratelimit import prefetched
+from api.auth.sessions import SessionInfo, SessionStore, live_from
+from api.auth.tokens import TokenError, decode_access_token_once
 from api.errors import BadRequest, Forbidden, Unauthorized
 from db.tenant import TenantContext
 
@@ -86,6 +88,17 @@ def _sessions(request: Request) -> SessionStore:
     return SessionStore(request.app.state.redis)
 
 
+async def _live_session(
+    request: Request, sid: str, user_id: uuid.UUID, issued_at: int
+) -> SessionInfo | None:
+    """The live family (api.md §2.3), from the rate limiter's round trip when it read it
+    for this very token (issue 7), else from Redis now. Same keys, same verdict."""
+    pre = prefetched(request.scope)
+    if pre is not None and pre.sid == sid and pre.user_id == user_id:
+        return live_from(sid, user_id, issued_at, pre.session_raw, pre.revoked_before)
+    return await _sessions(request).live(sid, user_id, issued_at)
+
+
 async def authenticate(request: Request) -> Principal | None:
     """Verify the access cookie, the live session, CSRF and the MFA state (default deny)."""
     route = request.scope.get("route")
@@ -106,10 +119,11 @@ async def authenticate(request: Request) -> Principal | None:
     if not token:
         raise Unauthorized("Sign in to continue.", details={"reason": "token_invalid"})
     try:
-        claims = decode_access_token(settings, token)
+        # Verified once per request (the rate limiter usually did it; issue 7).
+        claims = decode_access_token_once(request.scope, settings, token)
     except TokenError as exc:
         raise Unauthorized("The session is not valid.", details={"reason": exc.reason}) from exc
-    session = await _sessions(request).live(claims.sid, claims.user_id, claims.iat)
+    session = await _live_session(request, claims.sid, claims.user_id, claims.iat)
     if session is None:
         raise Unauthorized("The session has ended.", details={"reason": "token_invalid"})
     if request.method in csrf.STATE_CHANGING and not csrf.is_valid(
@@ -156,6 +170,7 @@ async def authenticate(request: Request) -> Principal | None:
     return principal
 
 
+@cache  # one callable per role, so FastAPI resolves it once per request (issue 7)
 def require_role(min_role: str) -> Callable[..., Any]:
     # Plain defaults, not Annotated: a closure's names are invisible to string annotations.
     async def check(principal: Principal | None = Depends(authenticate)) -> Principal:

@@ -5,20 +5,34 @@ tenant as a whole (1000), per IP when unauthenticated (10), and tighter per-rout
 on the pre-session auth endpoints (R31). All of a request's buckets are checked and
 counted atomically in one Lua call; a refused request is not counted. Every response
 carries `X-RateLimit-*` for its tightest bucket; a 429 adds `Retry-After`.
+
+issue 7 (hot path): the same script call also reads, for a signed-in caller, the keys
+the request will need next: the session family and the user's revocation mark (read by
+`authenticate`, api.md §2.3) and the org data version (the PV ETag, §5.1). They are
+handed on in the ASGI scope (`Prefetched`), so an authenticated read costs one Redis
+round trip before its cache check instead of three. Reading them a moment earlier, in
+the same request, changes nothing: a revocation that lands after this read would have
+been just as missed by a read a millisecond later.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import uuid
+from dataclasses import dataclass
+from typing import Any
 
 from redis.asyncio import Redis
+from redis.exceptions import NoScriptError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth.cookies import ACCESS_COOKIE
-from api.auth.tokens import TokenError, decode_access_token
+from api.auth.sessions import live_keys
+from api.auth.tokens import AccessClaims, TokenError, decode_access_token_once
 from api.errors import error_response
+from db.repos import org_data_version
 from patentrack.settings import Settings
 
 log = logging.getLogger("patentrack.ratelimit")
@@ -46,33 +60,57 @@ SHARED_IP_LIMIT = 300
 # Probes and the contract must stay reachable for load balancers and SDK generators.
 EXEMPT_PREFIXES = ("/api/v1/health", "/api/v1/openapi.json", "/api/v1/docs")
 
+# KEYS = the buckets, then keys only read (their values are appended to the reply);
+# ARGV = window ms, bucket count, one limit per bucket, the request's member id.
 _SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[1])
-local n = #KEYS
+local n = tonumber(ARGV[2])
 local counts = {}
 local allowed = 1
 for i = 1, n do
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window)
   counts[i] = redis.call('ZCARD', KEYS[i])
-  if counts[i] >= tonumber(ARGV[i + 1]) then allowed = 0 end
+  if counts[i] >= tonumber(ARGV[i + 2]) then allowed = 0 end
 end
 local out = {allowed, now}
 for i = 1, n do
   if allowed == 1 then
-    redis.call('ZADD', KEYS[i], now, ARGV[n + 2])
+    redis.call('ZADD', KEYS[i], now, ARGV[n + 3])
     redis.call('PEXPIRE', KEYS[i], window)
     counts[i] = counts[i] + 1
   end
   local oldest = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
   local reset = now + window
   if oldest[2] then reset = tonumber(oldest[2]) + window end
-  table.insert(out, tonumber(ARGV[i + 1]) - counts[i])
+  table.insert(out, tonumber(ARGV[i + 2]) - counts[i])
   table.insert(out, reset)
+end
+for i = n + 1, #KEYS do
+  table.insert(out, redis.call('GET', KEYS[i]))
 end
 return out
 """
+_SCRIPT_SHA = hashlib.sha1(_SCRIPT.encode()).hexdigest()  # noqa: S324 (Redis's script id)
+PREFETCH_KEY = "patentrack.prefetch"
+
+
+@dataclass(frozen=True, slots=True)
+class Prefetched:
+    """What the limiter's round trip read for a verified access token (issue 7)."""
+
+    sid: str
+    user_id: uuid.UUID
+    session_raw: Any  # auth:session:{sid}
+    revoked_before: Any  # auth:revoked_before:{userId}
+    org_id: uuid.UUID
+    org_version: Any  # orgver:{orgId} (None when missing: the reader reloads it)
+
+
+def prefetched(scope: Any) -> Prefetched | None:
+    found = scope.get(PREFETCH_KEY)
+    return found if isinstance(found, Prefetched) else None
 
 
 def _cookie(scope: Scope, name: str) -> str | None:
@@ -92,7 +130,20 @@ def _share_code(path: str) -> str | None:
     return path[len(SHARED_PREFIX) :].split("/", 1)[0][:40] or None
 
 
-def buckets_for(scope: Scope, settings: Settings) -> list[tuple[str, int]]:
+def _claims(scope: Scope, settings: Settings) -> AccessClaims | None:
+    token = _cookie(scope, ACCESS_COOKIE)
+    if not token:
+        return None
+    try:
+        # Verified once per request: `authenticate` reuses the outcome (issue 7).
+        return decode_access_token_once(scope, settings, token)
+    except TokenError:
+        return None
+
+
+def buckets_for(
+    scope: Scope, settings: Settings, claims: AccessClaims | None = None
+) -> list[tuple[str, int]]:
     """The buckets one request counts against (most specific first)."""
     ip = (scope.get("client") or ("unknown", 0))[0]
     path = scope.get("path", "")
@@ -100,13 +151,8 @@ def buckets_for(scope: Scope, settings: Settings) -> list[tuple[str, int]]:
     route = ROUTE_LIMITS.get(path)
     if route and scope.get("method") == "POST":
         buckets.append((f"rl:{route[0]}:{ip}", route[1]))
-    token = _cookie(scope, ACCESS_COOKIE)
-    claims = None
-    if token:
-        try:
-            claims = decode_access_token(settings, token)
-        except TokenError:
-            claims = None
+    if claims is None:
+        claims = _claims(scope, settings)
     share_code = _share_code(path)
     if share_code is not None:
         # §1.6: share viewers count per IP + code (SV 30/min), not against the
@@ -139,22 +185,42 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         redis: Redis = scope["app"].state.redis
-        buckets = buckets_for(scope, self.settings)
+        claims = _claims(scope, self.settings)
+        buckets = buckets_for(scope, self.settings, claims)
+        # Read along (issue 7): the session family, the revocation mark, the org version.
+        reads: tuple[str, ...] = ()
+        if claims is not None and _share_code(path) is None:
+            reads = (*live_keys(claims.sid, claims.user_id), org_data_version.key(claims.org_id))
+        numkeys = len(buckets) + len(reads)
+        args = [
+            *[b for b, _ in buckets],
+            *reads,
+            str(WINDOW_S * 1000),
+            str(len(buckets)),
+            *[str(limit) for _, limit in buckets],
+            uuid.uuid4().hex,
+        ]
         try:
-            result = await redis.eval(
-                _SCRIPT,
-                len(buckets),
-                *[b for b, _ in buckets],
-                str(WINDOW_S * 1000),
-                *[str(limit) for _, limit in buckets],
-                uuid.uuid4().hex,
-            )  # type: ignore[misc]
+            try:
+                result = await redis.evalsha(_SCRIPT_SHA, numkeys, *args)  # type: ignore[misc]
+            except NoScriptError:  # first call on this Redis (or after SCRIPT FLUSH)
+                result = await redis.eval(_SCRIPT, numkeys, *args)  # type: ignore[misc]
         except Exception:  # Redis down: serve (fail open) rather than take the API down.
             log.warning("rate limiter unavailable", exc_info=True)
             await self.app(scope, receive, send)
             return
         allowed, now = int(result[0]), int(result[1])
         pairs = [(int(result[2 + 2 * i]), int(result[3 + 2 * i])) for i in range(len(buckets))]
+        if reads and claims is not None:
+            session_raw, revoked_before, version = result[2 + 2 * len(buckets) :]
+            scope[PREFETCH_KEY] = Prefetched(
+                sid=claims.sid,
+                user_id=claims.user_id,
+                session_raw=session_raw,
+                revoked_before=revoked_before,
+                org_id=claims.org_id,
+                org_version=version,
+            )
         tightest = min(range(len(buckets)), key=lambda i: (pairs[i][0], -pairs[i][1]))
         remaining, reset_ms = pairs[tightest]
         headers = [

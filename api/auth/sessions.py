@@ -133,6 +133,22 @@ def _info(sid: str, data: dict[str, Any]) -> SessionInfo:
     )
 
 
+def live_keys(sid: str, user_id: uuid.UUID) -> tuple[str, str]:
+    """The two keys `SessionStore.live` reads (the rate limiter reads them in its own
+    round trip, issue 7, and hands the values to `live_from`)."""
+    return _session_key(sid), f"auth:revoked_before:{user_id}"
+
+
+def live_from(
+    sid: str, user_id: uuid.UUID, issued_at: int, raw: Any, revoked_before: Any
+) -> SessionInfo | None:
+    """`SessionStore.live`'s verdict on the values of `live_keys`."""
+    if raw is None or (revoked_before and issued_at < int(revoked_before)):
+        return None
+    info = _info(sid, json.loads(raw))
+    return info if info.user_id == user_id else None
+
+
 class SessionStore:
     def __init__(self, redis: Redis) -> None:
         self.redis = redis
@@ -209,13 +225,10 @@ class SessionStore:
         """The family an access token belongs to, or None when it has ended or a revocation
         postdates the token. One round trip; the caller also reads the family's flags."""
         async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.get(_session_key(sid))
-            pipe.get(f"auth:revoked_before:{user_id}")
+            for k in live_keys(sid, user_id):
+                pipe.get(k)
             raw, revoked_before = await pipe.execute()
-        if raw is None or (revoked_before and issued_at < int(revoked_before)):
-            return None
-        info = _info(sid, json.loads(raw))
-        return info if info.user_id == user_id else None
+        return live_from(sid, user_id, issued_at, raw, revoked_before)
 
     async def is_live(self, sid: str, user_id: uuid.UUID, issued_at: int) -> bool:
         """An access token stands only while its family lives and no revocation postdates it."""

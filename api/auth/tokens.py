@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,8 +110,33 @@ def issue_access_token(
     return token, expires
 
 
+# issue 7: the signature check of an access token is deterministic in (token bytes, key,
+# algorithm, issuer); only the clock moves. So a token this process has verified is
+# remembered under exactly those, and a later request presenting it again only repeats
+# the time check (`exp`, exactly as PyJWT applies it with no leeway). A different key,
+# algorithm or issuer is a different entry; nothing that failed is remembered. Bounded:
+# at MAX entries the table starts over (at most the live tokens of 15 minutes).
+_VERIFIED: dict[tuple[str, str, str, str], AccessClaims] = {}
+_VERIFIED_MAX = 20_000
+
+
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     """Verify and decode; only the configured algorithm is accepted (no `none`, no HS/RS swap)."""
+    memo = (token, settings.jwt_algorithm, _verifying_key(settings), settings.jwt_issuer)
+    known = _VERIFIED.get(memo)
+    if known is not None:
+        if known.exp <= time.time():  # PyJWT: expired when exp <= now (leeway 0)
+            del _VERIFIED[memo]
+            raise TokenError("token_expired")
+        return known
+    decoded = _decode_access_token(settings, token)
+    if len(_VERIFIED) >= _VERIFIED_MAX:
+        _VERIFIED.clear()
+    _VERIFIED[memo] = decoded
+    return decoded
+
+
+def _decode_access_token(settings: Settings, token: str) -> AccessClaims:
     claims = verified_claims(settings, token, audience=AUDIENCE, required=REQUIRED_CLAIMS)
     try:
         if claims["typ"] != "access" or claims["role"] not in ROLES:
@@ -127,3 +153,29 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise TokenError("token_invalid") from exc
+
+
+# issue 7: one verification per request. The rate limiter (outermost) and `authenticate`
+# both need the access token's claims; the first to verify it leaves the outcome (claims
+# or the TokenError) in the ASGI scope, keyed by the exact token and settings, and the
+# second reuses it. The verification itself is the one above, unchanged.
+SCOPE_KEY = "patentrack.access_claims"
+
+
+def decode_access_token_once(
+    scope: MutableMapping[str, Any], settings: Settings, token: str
+) -> AccessClaims:
+    """`decode_access_token`, at most once per request scope for a given token."""
+    seen = scope.get(SCOPE_KEY)
+    if seen is not None and seen[0] == token and seen[1] is settings:
+        outcome = seen[2]
+        if isinstance(outcome, TokenError):
+            raise TokenError(outcome.reason)
+        return outcome
+    try:
+        claims = decode_access_token(settings, token)
+    except TokenError as exc:
+        scope[SCOPE_KEY] = (token, settings, exc)
+        raise
+    scope[SCOPE_KEY] = (token, settings, claims)
+    return claims

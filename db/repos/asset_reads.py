@@ -159,9 +159,8 @@ async def list_assets(
     key = SORT_KEYS[sort]
     conditions = "".join(f" AND {c}" for c in where)
     listing = _LISTING.format(key=key) + conditions
-    count_sql = "SELECT count(*) FROM asset_listing l WHERE l.organization_id = :org"
+    count_sql = "SELECT count(*) AS total FROM asset_listing l WHERE l.organization_id = :org"
     count_sql += conditions
-    total = (await session.execute(text(count_sql), params)).scalar_one()
     direction = "DESC" if descending else "ASC"
     if after is not None:
         # api.md §1.4: keyset on (sortKey, id), both in the page's direction.
@@ -173,10 +172,18 @@ async def list_assets(
         f"SELECT f.*, c.name AS company_name FROM ({listing}"  # noqa: S608
         f" ORDER BY l.{key} {direction}, l.asset_id {direction} LIMIT :limit) f"
         " LEFT JOIN companies c ON c.id = f.company_id"
-        f" ORDER BY f.sort_key {direction}, f.id {direction}"
+    )
+    # The total and the page in one statement (issue 7: one round trip, one snapshot);
+    # the total's row comes back alone (page columns NULL) when the page is empty.
+    both_sql = (
+        f"SELECT t.total, p.* FROM ({count_sql}) t"  # noqa: S608
+        f" LEFT JOIN LATERAL ({page_sql}) p ON true"
+        f" ORDER BY p.sort_key {direction}, p.id {direction}"
     )
     params["limit"] = limit + 1
-    rows = (await session.execute(text(page_sql), params)).mappings().all()
+    found = (await session.execute(text(both_sql), params)).mappings().all()
+    total = found[0]["total"]
+    rows = [r for r in found if r["id"] is not None]
     return [
         AssetRow(
             id=r["id"],
@@ -211,53 +218,65 @@ class AssetDetailRow:
     liens: list[LienRow] = field(default_factory=list)
 
 
+# The whole detail in one statement (issue 7: one round trip instead of four): the face,
+# the D2 ownership row, the title verdict (each at most one row per org and asset) and
+# the open liens as one ordered JSON array. RLS applies to every table as before.
+_DETAIL = text(
+    f"""
+    SELECT b.*,
+           o.asset_id IS NOT NULL AS has_ownership, o.status AS o_status,
+           o.holders AS o_holders, o.supporting_rf_ids AS o_supporting_rf_ids,
+           o.open_lien_count AS o_open_lien_count, o.inventor_source AS o_inventor_source,
+           o.ruleset_version AS o_ruleset_version, o.created_at AS o_created_at,
+           v.asset_id IS NOT NULL AS has_verdict, v.status AS v_status,
+           v.reasons AS v_reasons, v.headline_break AS v_headline_break,
+           v.inventor_source AS v_inventor_source, v.ruleset_version AS v_ruleset_version,
+           v.detected_at AS v_detected_at,
+           (SELECT json_agg(json_build_object(
+                       'rf_id', l.rf_id, 'secured_party_name', l.secured_party_name,
+                       'grantors', l.grantors, 'record_dt', l.record_dt,
+                       'effective_dt', l.effective_dt)
+                    ORDER BY l.record_dt NULLS LAST, l.rf_id, l.secured_party_key)
+            FROM open_liens l
+            WHERE l.organization_id = :org AND l.asset_id = b.id) AS liens
+    FROM ({_BASE}) b
+    LEFT JOIN asset_ownership o ON o.organization_id = :org AND o.asset_id = b.id
+    LEFT JOIN broken_title_chains v ON v.organization_id = :org AND v.asset_id = b.id
+    WHERE b.id = :id
+    """  # noqa: S608  (constant fragments only)
+)
+_OWNERSHIP_COLUMNS = (
+    "status",
+    "holders",
+    "supporting_rf_ids",
+    "open_lien_count",
+    "inventor_source",
+    "ruleset_version",
+    "created_at",
+)
+_VERDICT_COLUMNS = (
+    "status",
+    "reasons",
+    "headline_break",
+    "inventor_source",
+    "ruleset_version",
+    "detected_at",
+)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
 async def get_asset(
     session: AsyncSession, org_id: uuid.UUID, asset_id: uuid.UUID
 ) -> AssetDetailRow | None:
     """The asset with its D2 owner, open liens and title verdict; None when not visible."""
-    params = {"org": org_id, "id": asset_id}
-    one_sql = f"SELECT b.*, '' AS sort_key FROM ({_BASE}) b WHERE b.id = :id"  # noqa: S608
-    row = (await session.execute(text(one_sql), params)).mappings().one_or_none()
+    row = (await session.execute(_DETAIL, {"org": org_id, "id": asset_id})).mappings().one_or_none()
     if row is None:
         return None
-    ownership = (
-        (
-            await session.execute(
-                text(
-                    "SELECT status, holders, supporting_rf_ids, open_lien_count,"
-                    " inventor_source, ruleset_version, created_at FROM asset_ownership"
-                    " WHERE organization_id = :org AND asset_id = :id"
-                ),
-                params,
-            )
-        )
-        .mappings()
-        .one_or_none()
-    )
-    verdict = (
-        (
-            await session.execute(
-                text(
-                    "SELECT status, reasons, headline_break, inventor_source, ruleset_version,"
-                    " detected_at FROM broken_title_chains"
-                    " WHERE organization_id = :org AND asset_id = :id"
-                ),
-                params,
-            )
-        )
-        .mappings()
-        .one_or_none()
-    )
-    liens = (
-        await session.execute(
-            text(
-                "SELECT rf_id, secured_party_name, grantors, record_dt, effective_dt"
-                " FROM open_liens WHERE organization_id = :org AND asset_id = :id"
-                " ORDER BY record_dt NULLS LAST, rf_id, secured_party_key"
-            ),
-            params,
-        )
-    ).all()
+    ownership = {c: row[f"o_{c}"] for c in _OWNERSHIP_COLUMNS} if row["has_ownership"] else None
+    verdict = {c: row[f"v_{c}"] for c in _VERDICT_COLUMNS} if row["has_verdict"] else None
     return AssetDetailRow(
         asset=AssetRow(
             id=row["id"],
@@ -271,9 +290,18 @@ async def get_asset(
             status=row["status"],
             sort_key="",
         ),
-        ownership=dict(ownership) if ownership else None,
-        verdict=dict(verdict) if verdict else None,
-        liens=[LienRow(r[0], r[1], list(r[2]), r[3], r[4]) for r in liens],
+        ownership=ownership,
+        verdict=verdict,
+        liens=[
+            LienRow(
+                lien["rf_id"],
+                lien["secured_party_name"],
+                list(lien["grantors"]),
+                _day(lien["record_dt"]),
+                _day(lien["effective_dt"]),
+            )
+            for lien in row["liens"] or []
+        ],
     )
 
 
