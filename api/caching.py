@@ -24,6 +24,8 @@ ASGI scope (and, for PV, raises the 304 / cache hit early).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import logging
 import uuid
@@ -85,6 +87,7 @@ class Decision:
     ttl: int = CACHE_TTL_S
     hit: bool = False
     index_key: str | None = None  # a set the stored key joins (dropped at pipeline end)
+    filling: bool = False  # this request holds the entry's single-flight fill lock
 
 
 class NotModified(Exception):
@@ -148,6 +151,32 @@ async def _org_version(request: Request, org_id: uuid.UUID) -> int:
     return await org_data_version.current(app.state.redis, app.state.sessionmaker, org_id)
 
 
+# Single flight for cache-aside misses: the first miss of an entry takes a short lock
+# and computes; concurrent misses poll for its result for up to FILL_WAIT_S, then
+# compute themselves (a failed or slow filler never blocks anyone for longer).
+FILL_LOCK_MS = 10_000
+FILL_WAIT_S = 3.0
+_FILL_POLL_S = (0.01, 0.02, 0.05, 0.1)
+
+
+def fill_lock(store_key: str) -> str:
+    return f"{store_key}:filling"
+
+
+async def _await_fill(redis: Any, store_key: str) -> bytes | None:
+    waited = 0.0
+    step = 0
+    while waited < FILL_WAIT_S:
+        pause = _FILL_POLL_S[min(step, len(_FILL_POLL_S) - 1)]
+        await asyncio.sleep(pause)
+        waited += pause
+        step += 1
+        body = await redis.get(store_key)
+        if body is not None:
+            return bytes(body)
+    return None
+
+
 def _pv(cache: str | None, key: KeyFn | None, ttl: int) -> DependsParam:
     # Plain defaults, not Annotated: a closure's names are invisible to string annotations.
     async def revalidate(
@@ -176,7 +205,16 @@ def _pv(cache: str | None, key: KeyFn | None, ttl: int) -> DependsParam:
         decision.store_key = org_data_version.versioned_key(org_id, version, name)
         if cache in org_data_version.DROPPED_AT_COMPLETION:
             decision.index_key = org_data_version.index_key(org_id, cache)
-        body = await app.state.redis.get(decision.store_key)
+        redis = app.state.redis
+        body = await redis.get(decision.store_key)
+        if body is None:
+            decision.filling = bool(
+                await redis.set(fill_lock(decision.store_key), "1", nx=True, px=FILL_LOCK_MS)
+            )
+            if not decision.filling:
+                # Another request is computing this entry: wait for it rather than repeat
+                # the same expensive read (a cold or just-bumped org under load).
+                body = await _await_fill(redis, decision.store_key)
         if body is not None:
             decision.hit = True
             raise CacheHit(bytes(body), decision.etag)
@@ -304,7 +342,15 @@ class HttpCacheMiddleware:
                 return
             await send(message)
 
-        await self.app(scope, receive, send_wrapper)
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            decision = scope.get(SCOPE_KEY)
+            if isinstance(decision, Decision) and decision.filling and decision.store_key:
+                # Nothing stored (an error, a 404, a failed store): the next miss must
+                # compute at once instead of waiting for a fill that never comes.
+                with contextlib.suppress(Exception):
+                    await scope["app"].state.redis.delete(fill_lock(decision.store_key))
 
     @staticmethod
     def _start(message: Message, decision: Decision | None) -> bool:
@@ -334,14 +380,14 @@ class HttpCacheMiddleware:
         if decision.store_key is not None and not decision.hit:
             try:
                 redis = scope["app"].state.redis
-                if decision.index_key is None:
-                    await redis.set(decision.store_key, body, ex=decision.ttl)
-                else:
-                    async with redis.pipeline(transaction=True) as pipe:
-                        pipe.set(decision.store_key, body, ex=decision.ttl)
+                async with redis.pipeline(transaction=True) as pipe:
+                    pipe.set(decision.store_key, body, ex=decision.ttl)
+                    if decision.index_key is not None:
                         pipe.sadd(decision.index_key, decision.store_key)
                         pipe.expire(decision.index_key, decision.ttl)
-                        await pipe.execute()
+                    pipe.delete(fill_lock(decision.store_key))
+                    await pipe.execute()
+                decision.filling = False
             except Exception:  # a cache that cannot be filled must not fail the request
                 log.warning("cache-aside store failed", exc_info=True)
         if decision.kind in BODY_ETAG and "etag" not in headers:

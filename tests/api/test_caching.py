@@ -325,3 +325,41 @@ def test_etag_comparison_is_weak_and_star_is_opt_in() -> None:
     assert etag_matches('W/"a"', '"a"') and etag_matches('"b", "a"', 'W/"a"')
     assert not etag_matches('"b"', '"a"') and not etag_matches(None, '"a"')
     assert etag_matches("*", '"a"') and not etag_matches("*", '"a"', star=False)
+
+
+async def test_concurrent_misses_of_one_entry_compute_it_once(
+    app: FastAPI, admin_engine: AsyncEngine, redis: Redis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Single flight (api/caching.py): ten cold requests for one org's summary run the
+    summary queries once; the others wait for the stored body instead of repeating them."""
+    import asyncio
+
+    from db.repos import dashboard_reads
+
+    member = await account(admin_engine, "org_member")
+    await _summary_row(admin_engine, member.org_id, 5)
+    real, calls = dashboard_reads.summary, []
+
+    async def slow_summary(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        await asyncio.sleep(0.3)  # long enough for every other request to miss too
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard_reads, "summary", slow_summary)
+    async with await _client(app, member) as c:
+        answers = await asyncio.gather(*(c.get(SUMMARY) for _ in range(10)))
+    assert [r.status_code for r in answers] == [200] * 10
+    assert {_total_assets(r) for r in answers} == {5}
+    assert len(calls) == 1
+    assert not [k async for k in redis.scan_iter("*:filling")]  # released once stored
+
+
+async def test_a_response_that_is_not_stored_releases_the_fill_lock(
+    app: FastAPI, admin_engine: AsyncEngine, redis: Redis
+) -> None:
+    """A miss that ends in a 404 stores nothing, so the next request must not wait."""
+    member = await account(admin_engine, "org_member")
+    async with await _client(app, member) as c:
+        missing = await c.get(f"{API}/assets/{uuid.uuid4()}/diagram")
+        assert missing.status_code == 404
+    assert not [k async for k in redis.scan_iter("*:filling")]
