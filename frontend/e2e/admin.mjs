@@ -10,78 +10,12 @@
  *  - member_no_admin: a member reaches no admin screen.
  * Writes <artifactsDir>/e2e-admin-result.json and admin-* screenshots (1280 and 375 px).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
+import { ADMIN, MEMBER, PHONE, SUPER, api, assert, login, startHarness } from './harness.mjs';
 
-const [baseUrl, artifacts, day = '2016-01-02'] = process.argv.slice(2);
-if (!baseUrl || !artifacts) {
-  console.error('usage: node e2e/admin.mjs <baseUrl> <artifactsDir> [day]');
-  process.exit(2);
-}
-const shots = join(artifacts, 'screenshots');
-mkdirSync(shots, { recursive: true });
-
-const SUPER = { email: 'superadmin@demo.patentrack.dev', password: 'DemoSuper2026' };
-const ADMIN = { email: 'admin@demo.patentrack.dev', password: 'DemoAdmin2026' };
-const MEMBER = { email: 'member@demo.patentrack.dev', password: 'DemoMember2026' };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-const TIMEOUT = 20_000;
-
-const result = { baseUrl, flows: {}, axe: {}, screenshots: [] };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+const { baseUrl, rest, browser, newPage, flow, shot, axe, finish } = await startHarness('admin.mjs', {
+  extraArgs: '[day]',
 });
-
-async function newPage(viewport = DESKTOP, storageState) {
-  const context = await browser.newContext({ viewport, baseURL: baseUrl, ...(storageState ? { storageState } : {}) });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function flow(name, fn) {
-  const started = Date.now();
-  try {
-    const details = await fn();
-    result.flows[name] = { ok: true, details: details ?? null, ms: Date.now() - started };
-  } catch (error) {
-    result.flows[name] = { ok: false, error: String(error?.stack ?? error), ms: Date.now() - started };
-  }
-}
-
-async function shot(page, name) {
-  const file = join(shots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
-  result.screenshots.push(file);
-}
-
-async function axe(page, name) {
-  const report = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = report.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  result.axe[name] = bad.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-}
-
-async function login(page, who) {
-  await page.goto('/login');
-  await page.fill('#email', who.email);
-  await page.fill('#password', who.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function api(page, path) {
-  const response = await page.request.get(path);
-  if (!response.ok()) throw new Error(`${path}: HTTP ${response.status()}`);
-  return response.json();
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const [day = '2016-01-02'] = rest;
 
 /** Client-side navigation through the admin tabs (keeps one SSE stream at a time). */
 async function tab(page, label) {
@@ -280,9 +214,4 @@ await flow('admin_phone_screens', async () => {
   return { shots: phoneShots.map((p) => p[1]) };
 });
 
-await browser.close();
-writeFileSync(join(artifacts, 'e2e-admin-result.json'), JSON.stringify(result, null, 2));
-const failed = Object.entries(result.flows).filter(([, f]) => !f.ok);
-for (const [name, f] of failed) console.error(`FAILED ${name}: ${f.error}`);
-console.log(JSON.stringify({ flows: Object.fromEntries(Object.entries(result.flows).map(([k, v]) => [k, v.ok])) }));
-process.exit(failed.length ? 1 : 0);
+await finish('e2e-admin-result.json');
