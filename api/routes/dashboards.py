@@ -48,7 +48,6 @@ router = APIRouter(
     },
 )
 # api.md §5 class PV: pipeline-derived data always revalidates.
-_PV_CACHE = "private, no-cache"
 _TABS = range(4)
 
 CompanyIds = Annotated[list[uuid.UUID] | None, Query(alias="companyId")]
@@ -77,7 +76,6 @@ async def get_summary(
     """BR-042/043 KPIs (the org row, or per selected company) with broken/lien counts."""
     companies = _companies(company_id)
     found = await dashboard_reads.summary(db, who.tenant_org_id, companies)
-    response.headers["Cache-Control"] = _PV_CACHE
     return Envelope(
         data=DashboardSummary(
             scope=SummaryScope.companies if companies else SummaryScope.organization,
@@ -137,7 +135,6 @@ async def list_broken_titles(
     who: OrgMember,
     db: DbSession,
     settings: AppSettings,
-    response: Response,
     company_id: CompanyIds = None,
     order: SortOrder = SortOrder.desc,
     limit: Limit = DEFAULT_LIMIT,
@@ -160,7 +157,6 @@ async def list_broken_titles(
         after=(after.key, after.id) if after else None,
     )
     page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.asset_id))
-    response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[BrokenTitle](
         data=[_broken(r) for r in page.rows],
         cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
@@ -178,7 +174,6 @@ async def list_broken_titles(
 async def list_trees(
     who: OrgMember,
     db: DbSession,
-    response: Response,
     company_id: CompanyIds = None,
     tab: Annotated[int | None, Query(ge=0, le=3)] = None,
     tree_type: Annotated[int | None, Query(alias="treeType", ge=0, le=13)] = None,
@@ -187,7 +182,6 @@ async def list_trees(
     nodes = await dashboard_reads.tree_nodes(
         db, who.tenant_org_id, _companies(company_id), tab=tab, tree_type=tree_type
     )
-    response.headers["Cache-Control"] = _PV_CACHE
     return Envelope(
         data=[
             TreeTab(
@@ -225,7 +219,6 @@ async def list_timeline(
     who: OrgMember,
     db: DbSession,
     settings: AppSettings,
-    response: Response,
     company_id: CompanyIds = None,
     role: TimelineRole = TimelineRole.all,
     date_from: Annotated[date | None, Query(alias="dateFrom")] = None,
@@ -267,7 +260,6 @@ async def list_timeline(
         after=(after.key, after.id) if after else None,
     )
     page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
-    response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[TimelineEntry](
         data=[
             TimelineEntry(
@@ -308,15 +300,12 @@ async def list_timeline(
     dependencies=[caching.PV],
     responses={404: {"model": ErrorEnvelope, "description": "No such tree in the caller's org."}},
 )
-async def get_tree(
-    tree_id: uuid.UUID, who: OrgMember, db: DbSession, response: Response
-) -> Envelope[TreeDetail]:
+async def get_tree(tree_id: uuid.UUID, who: OrgMember, db: DbSession) -> Envelope[TreeDetail]:
     """One ownership tree node (BR-024..031) with its assets and conveyance summary."""
     found = await dashboard_reads.tree_detail(db, who.tenant_org_id, tree_id)
     if found is None:
         raise NotFound("No such tree.")
     n = found.node
-    response.headers["Cache-Control"] = _PV_CACHE
     return Envelope(
         data=TreeDetail(
             id=n.id,
@@ -359,7 +348,6 @@ async def get_tree(
 async def get_cpc_wordcloud(
     who: OrgMember,
     db: DbSession,
-    response: Response,
     company_id: CompanyIds = None,
     level: CpcCloudLevel = CpcCloudLevel.subclass,
     year: Annotated[int | None, Query(ge=1790, le=2100)] = None,
@@ -370,7 +358,6 @@ async def get_cpc_wordcloud(
         db, who.tenant_org_id, _companies(company_id), level=level.value, year=year
     )
     top = max((r.count for r in rows), default=0)
-    response.headers["Cache-Control"] = _PV_CACHE
     return CpcCloud(
         data=[
             CpcCloudItem(

@@ -7,7 +7,7 @@ import uuid
 from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, status
 
 from api import caching
 from api.deps import AppSettings, DbSession, OrgAdminOf, OrgMemberOf, Queue
@@ -38,7 +38,6 @@ router = APIRouter(
         404: {"model": ErrorEnvelope, "description": "No such organization or entity."},
     },
 )
-_PV_CACHE = "private, no-cache"  # api.md §5.1: entities are PV
 DETAIL_ASSETS = 500  # the detail lists this many assets; totalAssets counts them all
 
 
@@ -53,7 +52,6 @@ async def list_entities(
     _: OrgMemberOf,
     db: DbSession,
     settings: AppSettings,
-    response: Response,
     search: Annotated[str | None, Query(max_length=255)] = None,
     order: SortOrder = SortOrder.asc,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
@@ -64,7 +62,6 @@ async def list_entities(
         settings, partial(entity_reads.list_entities, db, org_id), org_id=org_id,
         view="entities", search=search, order=order, limit=limit, cursor=cursor,
     )  # fmt: skip
-    response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[EntityItem](
         data=[
             EntityItem(
@@ -90,7 +87,7 @@ async def list_entities(
     dependencies=[caching.PV],
 )
 async def get_entity(
-    org_id: uuid.UUID, entity_id: uuid.UUID, _: OrgMemberOf, db: DbSession, response: Response
+    org_id: uuid.UUID, entity_id: uuid.UUID, _: OrgMemberOf, db: DbSession
 ) -> Envelope[EntityDetailOut]:
     """One entity: its spellings with occurrence counts and edit distance, and the org's
     assets it appears on (as assignee, assignor or both)."""
@@ -98,7 +95,6 @@ async def get_entity(
     if found is None:
         raise NotFound("No such entity.")
     detail, total = found
-    response.headers["Cache-Control"] = _PV_CACHE
     return Envelope(
         data=EntityDetailOut(
             id=detail.id,

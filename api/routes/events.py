@@ -37,7 +37,6 @@ router = APIRouter(
         403: {"model": ErrorEnvelope, "description": "Role too low."},
     },
 )
-_PV_CACHE = "private, no-cache"  # api.md §5.1 PV
 RECENT_TTL_S = 300  # api.md §5.2: org:{orgId}:recent-assignments:{days}, 5 min
 # One hash per (org, days), one field per page variant; the hash's TTL starts with its
 # first field and is never extended, so no variant outlives the 5 minutes. (EXPIRE ... NX
@@ -76,7 +75,6 @@ async def list_events(
     who: OrgMember,
     db: DbSession,
     settings: AppSettings,
-    response: Response,
     company_id: CompanyIds = None,
     type: EventType = EventType.all,
     date_from: Annotated[date | None, Query(alias="dateFrom")] = None,
@@ -107,7 +105,6 @@ async def list_events(
         after=(after.key, after.id) if after else None,
     )
     page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
-    response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[EventItem](
         data=[
             EventItem(
@@ -137,7 +134,6 @@ async def list_maintenance_events(
     who: OrgMember,
     db: DbSession,
     settings: AppSettings,
-    response: Response,
     company_id: CompanyIds = None,
     status: FeeStatusFilter = FeeStatusFilter.all,
     fee_window: Annotated[FeeWindowFilter, Query(alias="feeWindow")] = FeeWindowFilter.all,
@@ -167,7 +163,6 @@ async def list_maintenance_events(
         after=(after.key, after.id) if after else None,
     )
     page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
-    response.headers["Cache-Control"] = _PV_CACHE
     return CursorPage[MaintenanceEvent](
         data=[
             MaintenanceEvent(
@@ -225,7 +220,6 @@ async def list_recent_assignments(
     api.md §5.2: cached 5 min under `org:{orgId}:recent-assignments:{days}` — a hash whose
     fields are the page variants (companies, limit, cursor), expiring together."""
     companies = _companies(company_id)
-    response.headers["Cache-Control"] = _PV_CACHE
     key = recent_key(who.tenant_org_id, days)
     variant = query_hash({"c": companies, "l": limit, "k": cursor})
     cached: bytes | None = await redis.hget(key, variant)  # type: ignore[misc]
@@ -233,7 +227,7 @@ async def list_recent_assignments(
         return Response(
             content=cached,
             media_type="application/json",
-            headers={"Cache-Control": _PV_CACHE, "X-Cache": "hit"},
+            headers={"X-Cache": "hit"},
         )
     pager = Pager(
         settings, {"org": who.tenant_org_id, "view": "recent", "c": companies, "d": days}, cursor
