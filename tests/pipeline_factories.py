@@ -209,6 +209,28 @@ async def _summary(conn: AsyncConnection, org: uuid.UUID) -> None:
     await _insert(conn, "summary_metrics", {**_derived(org), "company_id": None})
 
 
+async def _summary_facts(conn: AsyncConnection, org: uuid.UUID) -> None:
+    await _insert(
+        conn,
+        "summary_asset_facts",
+        {
+            **_derived(org),
+            "asset_id": await _asset(conn, org),
+            "asset_key": "12345678",
+            "layout_id": 15,
+            "rf_ids": ["1-1"],
+            "arrows": [1],
+            "inventors": ["john smith"],
+            "backfill": [],
+            "third_party_ids": ["key:beta"],
+            "third_person_keys": ["beta"],
+            "activity_company_ids": [],
+            "activity_ids": [],
+            "activity_counterparties": [],
+        },
+    )
+
+
 async def _diagram(conn: AsyncConnection, org: uuid.UUID) -> None:
     await _insert(
         conn,
@@ -256,6 +278,7 @@ PIPELINE_ROW_FACTORIES: dict[str, tuple[str, Factory]] = {
     "open_liens": ("organization_id", _lien),
     "dashboard_items": ("organization_id", _dashboard),
     "summary_metrics": ("organization_id", _summary),
+    "summary_asset_facts": ("organization_id", _summary_facts),
     "asset_diagrams": ("organization_id", _diagram),
     "processing_jobs": ("organization_id", _job),
     "processing_steps": ("organization_id", _step),

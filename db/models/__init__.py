@@ -59,6 +59,7 @@ from db.models.reference_fees import (
     PatentFamilyMember,
 )
 from db.models.shares import ShareAccessLog, ShareLink, ShareLinkAsset
+from db.models.summary_facts import SummaryAssetFacts
 from db.models.tenancy import AuditLog, Organization, User
 
 __all__ = [
@@ -112,6 +113,7 @@ __all__ = [
     "ShareAccessLog",
     "ShareLink",
     "ShareLinkAsset",
+    "SummaryAssetFacts",
     "SummaryMetric",
     "TimelineEntry",
     "User",
