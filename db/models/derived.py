@@ -92,6 +92,8 @@ class TimelineEntry(TenantKey, RunWritten, Base):
             "company_id",
             "sequence",
         ),
+        # Issue 6: a scoped run replaces the rows of the affected conveyances only.
+        Index("ix_timeline_entries_organization_id_rf_id", "organization_id", "rf_id"),
     )
 
     company_id: Mapped[uuid.UUID] = company_fk()

@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
@@ -78,6 +80,11 @@ class OrgAssignment(TenantKey, RunWritten, Base):
     source: Mapped[str] = mapped_column(String(20), nullable=False)
     evidence: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     inventor_source: Mapped[str] = mapped_column(String(20), nullable=False)
+    # P5 sort key written by step 1 (issue 6: a scoped run renumbers the timeline in SQL).
+    p5_effective_dt: Mapped[date | None] = mapped_column(Date)
+    p5_record_dt: Mapped[date | None] = mapped_column(Date)
+    p5_reel: Mapped[int | None] = mapped_column(Integer)
+    p5_frame: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = updated_last()
 
 
@@ -96,6 +103,10 @@ class OrgEntityGroup(TenantKey, RunWritten, Base):
     group_key: Mapped[str] = mapped_column(Text, nullable=False)
     canonical_name: Mapped[str] = mapped_column(Text, nullable=False)
     occurrences: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Every raw spelling of the key with its count (issue 6: scoped regrouping).
+    spellings: Mapped[dict[str, int]] = mapped_column(
+        JSONB, nullable=False, server_default=text("'{}'::jsonb")
+    )
 
 
 class ProcessingJob(TenantKey, Base):

@@ -8,8 +8,10 @@ asset are loaded. Doc numbers are normalised at ingestion (pitfall 18): plain jo
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -79,6 +81,8 @@ class OrgInputs:
     asset_rfs: dict[uuid.UUID, list[str]] = field(default_factory=dict)
     # rf_id -> (reel_no, frame_no) as recorded (text, leading zeros kept).
     reel_frame: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # rf_id -> every org asset it names (complete even in a scoped load).
+    rf_assets: dict[str, tuple[uuid.UUID, ...]] = field(default_factory=dict)
     # `typed` results for one classes mapping (steps 3-8 share one per run): each
     # TypedConveyance is built once, not once per step and per asset.
     _typed_for: object = field(default=None, init=False, repr=False, compare=False)
@@ -109,18 +113,23 @@ class OrgInputs:
 # SQLAlchemy's row processing cost ~1.5 s of the 10k-asset org's load (issue 6).
 _ASSETS = (
     "SELECT id, appno_doc_num, grant_doc_num, company_id, layout_id FROM assets"
-    " WHERE organization_id = $1 AND deleted_at IS NULL ORDER BY id"
+    " WHERE organization_id = $1 AND deleted_at IS NULL {f} ORDER BY id"
 )
-# Two index-backed joins (appno, grant) instead of one OR join.
-_LINKS = """
+# Two index-backed joins (appno, grant) instead of one OR join. One statement text per
+# filter (the whole org; some assets; some assignments), so each gets its own plan.
+_LINKS_TEMPLATE = """
     SELECT a.id, d.assignment_id, d.appno_date, d.title
     FROM assets a JOIN document_ids d ON d.appno_doc_num = a.appno_doc_num
-    WHERE a.organization_id = $1 AND a.deleted_at IS NULL AND a.appno_doc_num IS NOT NULL
+    WHERE a.organization_id = $1 AND a.deleted_at IS NULL AND a.appno_doc_num IS NOT NULL {f}
     UNION
     SELECT a.id, d.assignment_id, d.appno_date, d.title
     FROM assets a JOIN document_ids d ON d.grant_doc_num = a.grant_doc_num
-    WHERE a.organization_id = $1 AND a.deleted_at IS NULL AND a.grant_doc_num IS NOT NULL
+    WHERE a.organization_id = $1 AND a.deleted_at IS NULL AND a.grant_doc_num IS NOT NULL {f}
 """
+_LINKS = _LINKS_TEMPLATE.format(f="")
+_LINKS_OF_ASSETS = _LINKS_TEMPLATE.format(f="AND a.id = ANY($2::uuid[])")
+_LINKS_OF_ASSIGNMENTS = _LINKS_TEMPLATE.format(f="AND d.assignment_id = ANY($2::uuid[])")
+_BY_RF = "SELECT id FROM assignments WHERE rf_id = ANY($1::text[]) AND status = 'active'"
 # Void (purged) records are not part of the title (ingestion.md §2.1 purge indicator).
 _ASSIGNMENTS = (
     "SELECT id, rf_id, reel_no, frame_no, convey_text, record_dt, exec_dt, cname"
@@ -147,29 +156,73 @@ def _int(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+def _faces(
+    links: Any,
+) -> tuple[dict[uuid.UUID, date | None], dict[uuid.UUID, str | None]]:
+    """Filing date and title of each asset from its document links: the earliest date and
+    the smallest non-empty title (deterministic whatever order the rows come in)."""
+    dates: dict[uuid.UUID, date | None] = {}
+    titles: dict[uuid.UUID, str | None] = {}
+    for asset_id, _aid, appno_date, title in links:
+        if appno_date is not None:
+            known = dates.get(asset_id)
+            if known is None or appno_date < known:
+                dates[asset_id] = appno_date
+        if title:
+            seen = titles.get(asset_id)
+            if not seen or title < seen:
+                titles[asset_id] = title
+    return dates, titles
+
+
 async def load_inputs(
-    session: AsyncSession, org_id: uuid.UUID, groups: dict[str, GroupRow] | None = None
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    groups: dict[str, GroupRow] | None = None,
+    *,
+    assets: Collection[uuid.UUID] | None = None,
+    rf_ids: Collection[str] | None = None,
 ) -> OrgInputs:
     """The org's live assets and every active conveyance touching one of them.
 
-    With `groups` (step 2a output), parties carry their group id and canonical name."""
+    With `groups` (step 2a output), parties carry their group id and canonical name.
+
+    Issue 6 scoped load (`assets` and/or `rf_ids` given): only the conveyances of those
+    assets plus those rf_ids (if linked to the org). Each loaded conveyance still carries
+    every org asset it names, and `assets` of the result holds those assets too (with
+    their filing date and title over all their links); `asset_rfs` is complete only for
+    the requested `assets`."""
     pg = await _driver(session)
-    assets_raw = await pg.fetch(_ASSETS, org_id)
-    dates: dict[uuid.UUID, date | None] = {}
-    titles: dict[uuid.UUID, str | None] = {}
-    by_assignment: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for asset_id, assignment_id, appno_date, title in await pg.fetch(_LINKS, org_id):
-        by_assignment[assignment_id].add(asset_id)
-        if appno_date is not None and dates.get(asset_id) is None:
-            dates[asset_id] = appno_date
-        if title and not titles.get(asset_id):
-            titles[asset_id] = title
-    assets = [
+    scoped = assets is not None or rf_ids is not None
+    if not scoped:
+        links = await pg.fetch(_LINKS, org_id)
+        by_assignment: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+        for asset_id, assignment_id, _d, _t in links:
+            by_assignment[assignment_id].add(asset_id)
+        dates, titles = _faces(links)
+        assets_raw = await pg.fetch(_ASSETS.format(f=""), org_id)
+    else:
+        wanted = sorted(set(assets or ()))
+        ids_set: set[uuid.UUID] = set()
+        if wanted:
+            ids_set |= {r[1] for r in await pg.fetch(_LINKS_OF_ASSETS, org_id, wanted)}
+        if rf_ids:
+            ids_set |= {r[0] for r in await pg.fetch(_BY_RF, sorted(set(rf_ids)))}
+        links = await pg.fetch(_LINKS_OF_ASSIGNMENTS, org_id, sorted(ids_set)) if ids_set else []
+        by_assignment = defaultdict(set)
+        for asset_id, assignment_id, _d, _t in links:
+            by_assignment[assignment_id].add(asset_id)
+        named = sorted(set(wanted) | {a for linked in by_assignment.values() for a in linked})
+        # Dates and titles over ALL the assets' links, as a full load sees them.
+        dates, titles = _faces(await pg.fetch(_LINKS_OF_ASSETS, org_id, named) if named else [])
+        only = "AND id = ANY($2::uuid[])"
+        assets_raw = await pg.fetch(_ASSETS.format(f=only), org_id, named) if named else []
+    asset_rows = [
         AssetRow(r[0], r[1], r[2], r[3], r[4], dates.get(r[0]), titles.get(r[0]))
         for r in assets_raw
     ]
     # One DocumentRef per asset, shared by its conveyances (not one per link).
-    doc_of = {a.id: a.doc for a in assets}
+    doc_of = {a.id: a.doc for a in asset_rows}
     ids = list(by_assignment)
     ors: dict[uuid.UUID, list[Party]] = defaultdict(list)
     ees: dict[uuid.UUID, list[Party]] = defaultdict(list)
@@ -200,6 +253,8 @@ async def load_inputs(
     assignment_ids: dict[str, uuid.UUID] = {}
     asset_rfs: dict[uuid.UUID, list[str]] = defaultdict(list)
     reel_frame: dict[str, tuple[str, str]] = {}
+    rf_assets: dict[str, tuple[uuid.UUID, ...]] = {}
+    complete = None if not scoped else set(assets or ())
     rows = await pg.fetch(_ASSIGNMENTS, ids) if ids else []
     for aid, rf, reel, frame, convey_text, record_dt, exec_dt, cname in rows:
         linked = sorted(by_assignment[aid])
@@ -218,11 +273,15 @@ async def load_inputs(
         )
         assignment_ids[rf] = aid
         reel_frame[rf] = (reel, frame)
+        rf_assets[rf] = tuple(linked)
         for a in linked:
-            asset_rfs[a].append(rf)
+            if complete is None or a in complete:
+                asset_rfs[a].append(rf)
     for rfs in asset_rfs.values():
         rfs.sort()
-    return OrgInputs(assets, conveyances, assignment_ids, dict(asset_rfs), reel_frame)
+    return OrgInputs(
+        asset_rows, conveyances, assignment_ids, dict(asset_rfs), reel_frame, rf_assets
+    )
 
 
 def _ident(g: GroupRow | None) -> tuple[str, str] | None:
@@ -296,11 +355,16 @@ async def load_groups(session: AsyncSession, org_id: uuid.UUID) -> dict[str, Gro
     return {r[0]: GroupRow(r[1], r[2], r[3]) for r in rows}
 
 
-async def load_classifications(session: AsyncSession, org_id: uuid.UUID) -> dict[str, ClassRow]:
+async def load_classifications(
+    session: AsyncSession, org_id: uuid.UUID, rf_ids: Collection[str] | None = None
+) -> dict[str, ClassRow]:
+    """Effective fields of the org's conveyances (`rf_ids`: only these, a scoped run)."""
     rows = await (await _driver(session)).fetch(
         "SELECT rf_id, rule_type, source, effective_type, employer_assign, inventor_source"
-        " FROM org_assignments WHERE organization_id = $1",
+        " FROM org_assignments WHERE organization_id = $1"
+        " AND ($2::text[] IS NULL OR rf_id = ANY($2::text[]))",
         org_id,
+        None if rf_ids is None else sorted(rf_ids),
     )
     # Few distinct field combinations: share one frozen ClassRow per combination.
     shared: dict[tuple[str, str, str, bool, str], ClassRow] = {}
@@ -316,11 +380,10 @@ async def load_classifications(session: AsyncSession, org_id: uuid.UUID) -> dict
 
 async def load_group_occurrences(session: AsyncSession, org_id: uuid.UUID) -> dict[str, int]:
     """Step 2a's stored count per name key (issue 6: checks the incremental grouping)."""
-    rows = await session.execute(
-        text("SELECT name_key, occurrences FROM org_entity_groups WHERE organization_id = :org"),
-        {"org": org_id},
+    rows = await (await _driver(session)).fetch(
+        "SELECT name_key, occurrences FROM org_entity_groups WHERE organization_id = $1", org_id
     )
-    return {r[0]: int(r[1]) for r in rows.all()}
+    return {r[0]: int(r[1]) for r in rows}
 
 
 async def classified_rf_ids(
@@ -334,3 +397,94 @@ async def classified_rf_ids(
         {"org": org_id, "rfs": rf_ids},
     )
     return set(rows.scalars())
+
+
+async def load_spellings(
+    session: AsyncSession, org_id: uuid.UUID, keys: Collection[str]
+) -> dict[str, dict[str, int]]:
+    """Issue 6: the stored raw spellings (with counts) of the given name keys."""
+    rows = await (await _driver(session)).fetch(
+        "SELECT name_key, spellings::text FROM org_entity_groups"
+        " WHERE organization_id = $1 AND name_key = ANY($2::text[])",
+        org_id,
+        sorted(keys),
+    )
+    return {r[0]: json.loads(r[1]) for r in rows}
+
+
+# What every derived row depends on besides conveyances (issue 6 scoped runs): the org's
+# live assets (numbers, company, layout) and companies (names, aliases). %L renders NULL
+# distinctly from any value.
+_FINGERPRINT = """
+    SELECT md5(
+        coalesce((SELECT string_agg(format('%L|%L|%L|%L|%L', id, appno_doc_num,
+                         grant_doc_num, company_id, layout_id), ',' ORDER BY id)
+                  FROM assets WHERE organization_id = $1 AND deleted_at IS NULL), '')
+        || '#' ||
+        coalesce((SELECT string_agg(format('%L|%L|%L', id, name, aliases), ',' ORDER BY id)
+                  FROM companies WHERE organization_id = $1 AND deleted_at IS NULL), ''))
+"""
+
+
+async def inputs_fingerprint(session: AsyncSession, org_id: uuid.UUID) -> str:
+    """Issue 6: changes whenever an asset or company of the org changes."""
+    value = await (await _driver(session)).fetchval(_FINGERPRINT, org_id)
+    return str(value)
+
+
+async def asset_count(session: AsyncSession, org_id: uuid.UUID) -> int:
+    return int(
+        await (await _driver(session)).fetchval(
+            "SELECT count(*) FROM assets WHERE organization_id = $1 AND deleted_at IS NULL",
+            org_id,
+        )
+    )
+
+
+# Conveyances of the org naming a party by one of the given spellings: through the shared
+# entities (one per lower(name)), so only indexed look-ups, never a scan of the parties.
+_RFS_NAMING = """
+    WITH e AS (SELECT id FROM entities
+               WHERE lower(name) IN (SELECT lower(x) FROM unnest($2::text[]) AS x)),
+    p AS (SELECT assignment_id FROM assignors WHERE entity_id IN (SELECT id FROM e)
+          UNION SELECT assignment_id FROM assignees WHERE entity_id IN (SELECT id FROM e))
+    SELECT o.rf_id FROM org_assignments o JOIN p ON p.assignment_id = o.assignment_id
+    WHERE o.organization_id = $1
+"""
+
+
+async def rf_ids_naming(
+    session: AsyncSession, org_id: uuid.UUID, spellings: Collection[str]
+) -> set[str]:
+    """Issue 6: a superset of the org's conveyances with a party spelled as one of these
+    (the caller re-checks name keys on the loaded conveyances)."""
+    if not spellings:
+        return set()
+    rows = await (await _driver(session)).fetch(_RFS_NAMING, org_id, sorted(set(spellings)))
+    return {r[0] for r in rows}
+
+
+async def stored_filing_dates(
+    session: AsyncSession, org_id: uuid.UUID, assets: Collection[uuid.UUID]
+) -> dict[uuid.UUID, date | None]:
+    """Issue 6: each asset's filing date as the last run saw it (summary facts)."""
+    rows = await (await _driver(session)).fetch(
+        "SELECT asset_id, appno_date FROM summary_asset_facts"
+        " WHERE organization_id = $1 AND asset_id = ANY($2::uuid[])",
+        org_id,
+        sorted(assets),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def merged(a: OrgInputs, b: OrgInputs) -> OrgInputs:
+    """Two scoped loads as one (issue 6): `a`'s values win where both hold a conveyance."""
+    known = {x.id for x in a.assets}
+    return OrgInputs(
+        a.assets + [x for x in b.assets if x.id not in known],
+        {**b.conveyances, **a.conveyances},
+        {**b.assignment_ids, **a.assignment_ids},
+        {**b.asset_rfs, **a.asset_rfs},
+        {**b.reel_frame, **a.reel_frame},
+        {**b.rf_assets, **a.rf_assets},
+    )

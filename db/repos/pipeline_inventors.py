@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,11 +28,13 @@ _INVENTORS = text(
         FROM assets a JOIN patents p ON p.appno_doc_num = a.appno_doc_num
         WHERE a.organization_id = :org AND a.deleted_at IS NULL
           AND a.appno_doc_num IS NOT NULL
+          AND (CAST(:assets AS uuid[]) IS NULL OR a.id = ANY(CAST(:assets AS uuid[])))
         UNION
         SELECT a.id, p.id, false
         FROM assets a JOIN patents p ON p.grant_doc_num = a.grant_doc_num
         WHERE a.organization_id = :org AND a.deleted_at IS NULL
           AND a.grant_doc_num IS NOT NULL
+          AND (CAST(:assets AS uuid[]) IS NULL OR a.id = ANY(CAST(:assets AS uuid[])))
     ), ranked AS (
         SELECT l.asset_id, i.sequence, i.name, i.first_name, i.middle_name, i.last_name,
                dense_rank() OVER (
@@ -60,12 +63,14 @@ def to_inventor(
 
 
 async def load_bibliographic_inventors(
-    session: AsyncSession, org_id: uuid.UUID
+    session: AsyncSession, org_id: uuid.UUID, assets: Collection[uuid.UUID] | None = None
 ) -> dict[uuid.UUID, tuple[Inventor, ...]]:
-    """asset id -> its bibliographic inventors in document order (assets without: absent)."""
+    """asset id -> its bibliographic inventors in document order (assets without: absent).
+    `assets`: only these (issue 6 scoped runs)."""
     found: dict[uuid.UUID, list[Inventor]] = defaultdict(list)
+    only = None if assets is None else sorted(assets)
     for asset_id, name, first, middle, last in (
-        await session.execute(_INVENTORS, {"org": org_id})
+        await session.execute(_INVENTORS, {"org": org_id, "assets": only})
     ).all():
         inv = to_inventor(name, first, middle, last)
         if inv is not None:

@@ -79,24 +79,33 @@ _UPSERT_RULES = text(
     """
     INSERT INTO org_assignments AS o (organization_id, assignment_id, rf_id, rule_type,
         rule_employer_assign, matched_rule, effective_type, employer_assign, source,
-        inventor_source, ruleset_version, run_id)
-    SELECT :org, v.aid, v.rf, v.rt, v.rea, v.mr, v.et, v.ea, v.src, 'none', :ver, :run
+        inventor_source, p5_effective_dt, p5_record_dt, p5_reel, p5_frame,
+        ruleset_version, run_id)
+    SELECT :org, v.aid, v.rf, v.rt, v.rea, v.mr, v.et, v.ea, v.src, 'none', v.pe, v.pr,
+           v.pre, v.pfr, :ver, :run
     FROM unnest(CAST(:aid AS uuid[]), CAST(:rf AS text[]), CAST(:rt AS text[]),
                 CAST(:rea AS boolean[]), CAST(:mr AS text[]), CAST(:et AS text[]),
-                CAST(:ea AS boolean[]), CAST(:src AS text[]))
-         AS v(aid, rf, rt, rea, mr, et, ea, src)
+                CAST(:ea AS boolean[]), CAST(:src AS text[]), CAST(:pe AS date[]),
+                CAST(:pr AS date[]), CAST(:pre AS integer[]), CAST(:pfr AS integer[]))
+         AS v(aid, rf, rt, rea, mr, et, ea, src, pe, pr, pre, pfr)
     ON CONFLICT (organization_id, rf_id) DO UPDATE SET
         assignment_id = EXCLUDED.assignment_id,
         rule_type = EXCLUDED.rule_type,
         rule_employer_assign = EXCLUDED.rule_employer_assign,
         matched_rule = EXCLUDED.matched_rule,
+        p5_effective_dt = EXCLUDED.p5_effective_dt,
+        p5_record_dt = EXCLUDED.p5_record_dt,
+        p5_reel = EXCLUDED.p5_reel,
+        p5_frame = EXCLUDED.p5_frame,
         ruleset_version = EXCLUDED.ruleset_version,
         run_id = EXCLUDED.run_id,
         updated_at = now()
     WHERE (o.rule_type, o.rule_employer_assign, o.matched_rule, o.assignment_id,
-           o.ruleset_version)
+           o.ruleset_version, o.p5_effective_dt, o.p5_record_dt, o.p5_reel, o.p5_frame)
           IS DISTINCT FROM (EXCLUDED.rule_type, EXCLUDED.rule_employer_assign,
-           EXCLUDED.matched_rule, EXCLUDED.assignment_id, EXCLUDED.ruleset_version)
+           EXCLUDED.matched_rule, EXCLUDED.assignment_id, EXCLUDED.ruleset_version,
+           EXCLUDED.p5_effective_dt, EXCLUDED.p5_record_dt, EXCLUDED.p5_reel,
+           EXCLUDED.p5_frame)
     """
 )
 _DELETE_UNLINKED = text(
@@ -118,7 +127,8 @@ async def upsert_rule_classifications(
 
     Effective fields are only written on insert (rule values until step 2 runs), so a row
     never flips between step commits (§1.3)."""
-    cols = {k: [r[k] for r in rows] for k in ("aid", "rf", "rt", "rea", "mr", "et", "ea", "src")}
+    keys = ("aid", "rf", "rt", "rea", "mr", "et", "ea", "src", "pe", "pr", "pre", "pfr")
+    cols = {k: [r[k] for r in rows] for k in keys}
     if delete_unlinked:
         await session.execute(_DELETE_UNLINKED, {"org": org_id, "rf": cols["rf"]})
     if rows:
@@ -163,34 +173,45 @@ async def update_effective(
     )
 
 
+# The global P5 position (domain/titles/order.py `order_key`: effective date, record
+# date, reel, frame, rf_id; NULL dates last, as 'infinity' here) of every org conveyance
+# from the sort key step 1 stores. A scoped run's new and rewritten rows only move (or
+# fill) positions at or after the first of them, so only that tail is numbered (after the
+# count of the rows before it) and matched to the timeline rows whose sequence it changes.
+_P5_COLUMNS = (
+    "coalesce(p5_effective_dt, 'infinity'::date) AS e,"
+    " coalesce(p5_record_dt, 'infinity'::date) AS r, p5_reel AS l, p5_frame AS f,"
+    ' rf_id COLLATE "C" AS i'
+)
 _RENUMBER = text(
-    """
-    UPDATE timeline_entries AS t SET sequence = v.seq
-    FROM unnest(CAST(:rf AS text[]), CAST(:seq AS int[])) AS v(rf, seq)
-    WHERE t.organization_id = :org AND t.rf_id = v.rf AND t.sequence <> v.seq
-      AND NOT t.company_id = ANY(CAST(:skip AS uuid[]))
-    """
+    f"""
+    WITH keyed AS (
+        SELECT rf_id, {_P5_COLUMNS} FROM org_assignments WHERE organization_id = :org
+    ), first AS (
+        SELECT e, r, l, f, i FROM keyed WHERE rf_id = ANY(CAST(:rfs AS text[]))
+        ORDER BY e, r, l, f, i LIMIT 1
+    ), head AS (
+        SELECT count(*) AS n FROM keyed k, first x
+        WHERE (k.e, k.r, k.l, k.f, k.i) < (x.e, x.r, x.l, x.f, x.i)
+    ), o AS (
+        SELECT k.rf_id, head.n + row_number() OVER (ORDER BY k.e, k.r, k.l, k.f, k.i) AS seq
+        FROM keyed k, first x, head
+        WHERE (k.e, k.r, k.l, k.f, k.i) >= (x.e, x.r, x.l, x.f, x.i)
+    )
+    UPDATE timeline_entries AS t SET sequence = o.seq
+    FROM o
+    WHERE t.organization_id = :org AND t.rf_id = o.rf_id AND t.sequence <> o.seq
+    """  # noqa: S608 (constant text)
 )
 
 
 async def renumber_timeline(
-    session: AsyncSession,
-    org_id: uuid.UUID,
-    sequences: dict[str, int],
-    skip_companies: Sequence[uuid.UUID],
-) -> None:
-    """Issue 6: set the P5 seq of the given rf_ids (rows of `skip_companies` are fresh)."""
-    if sequences:
-        rfs = sorted(sequences)
-        await session.execute(
-            _RENUMBER,
-            {
-                "org": org_id,
-                "rf": rfs,
-                "seq": [sequences[rf] for rf in rfs],
-                "skip": list(skip_companies),
-            },
-        )
+    session: AsyncSession, org_id: uuid.UUID, new_rf_ids: Sequence[str]
+) -> int:
+    """Issue 6: a scoped run's timeline `sequence` from the stored P5 keys, set-based
+    (`new_rf_ids`: the conveyances whose rows the run added or rewrote)."""
+    result = await session.execute(_RENUMBER, {"org": org_id, "rfs": list(new_rf_ids)})
+    return max(result.rowcount, 0)  # type: ignore[attr-defined]
 
 
 async def delete_summary_rows(
@@ -204,3 +225,53 @@ async def delete_summary_rows(
         ),
         {"org": org_id, "ids": list(company_ids)},
     )
+
+
+# Issue 6: the stored tree nodes a scoped run rebuilds: those holding an affected
+# conveyance, and those it names by (company, tree type, shown name).
+_NODES_TOUCHING = text(
+    """
+    SELECT company_id, tree_type, display_name, rf_ids FROM ownership_tree_nodes
+    WHERE organization_id = :org
+      AND (rf_ids && CAST(:rfs AS varchar[])
+           OR (company_id, tree_type, display_name) IN (
+               SELECT * FROM unnest(CAST(:cs AS uuid[]), CAST(:ts AS int[]),
+                                    CAST(:ns AS text[]))))
+    """
+)
+
+
+def _node_arrays(nodes: Sequence[tuple[str, int, str]]) -> dict[str, list[Any]]:
+    return {
+        "cs": [n[0] for n in nodes],
+        "ts": [n[1] for n in nodes],
+        "ns": [n[2] for n in nodes],
+    }
+
+
+async def tree_nodes_touching(
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    rf_ids: Sequence[str],
+    nodes: Sequence[tuple[str, int, str]],
+) -> list[tuple[tuple[str, int, str], list[str]]]:
+    """(company id, tree type, shown name) and rf_ids of the matching stored nodes."""
+    rows = await session.execute(
+        _NODES_TOUCHING, {"org": org_id, "rfs": list(rf_ids), **_node_arrays(nodes)}
+    )
+    return [((str(r[0]), int(r[1]), str(r[2])), list(r[3] or ())) for r in rows.all()]
+
+
+async def delete_tree_nodes(
+    session: AsyncSession, org_id: uuid.UUID, nodes: Sequence[tuple[str, int, str]]
+) -> None:
+    """Issue 6: delete the org's tree nodes with these (company, type, shown name)."""
+    if nodes:
+        await session.execute(
+            text(
+                "DELETE FROM ownership_tree_nodes WHERE organization_id = :org"
+                " AND (company_id, tree_type, display_name) IN (SELECT * FROM"
+                " unnest(CAST(:cs AS uuid[]), CAST(:ts AS int[]), CAST(:ns AS text[])))"
+            ),
+            {"org": org_id, **_node_arrays(nodes)},
+        )

@@ -8,12 +8,13 @@ everything. Rules (domain/titles/README.md decision 32):
   (fingerprint on the job summary); a change made without a trigger: full run. Only the
   new rf_ids are classified. One that the org had already classified was rewritten
   (or voided): full run (its old parties and links are gone, so the delta is unknown).
-- flag 2a: per-key counts are recounted from the run's snapshot; a name key of the
-  snapshot missing from the stored grouping (or a stored count that disagrees) outside
-  the new conveyances means the stored rows drifted: full run. Otherwise only the
-  connected components of the blocked BR-018 pair graph that contain a touched key are
-  regrouped (`regroup_components`), which is exactly what a full regroup yields for them.
-  If that changes a company's P4 alias set (org_companies), full run.
+- flag 2a: the stored grouping keeps every spelling of each name key with its count
+  (`org_entity_groups.spellings`), so the org's parties are not re-read: only the
+  connected components of the blocked BR-018 pair graph that contain a key the new
+  conveyances name are regrouped (`regroup_components`), from the stored spellings plus
+  the new ones, which is exactly what a full regroup yields for them. Stored spellings
+  that disagree with the stored count (drift), or rows from before migration 0015: full
+  run. If the regroup changes a company's P4 alias set (org_companies), full run.
 - flag 2b: effective fields of every conveyance of the assets the new rf_ids touch
   (their inferred inventors may change, D19).
 - The widened scope: assets = those of the new conveyances, of conveyances whose
@@ -25,16 +26,18 @@ everything. Rules (domain/titles/README.md decision 32):
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from db.repos import pipeline_inputs as inputs_repo
 from db.repos.pipeline_inputs import ClassRow, CompanyRow, GroupRow, OrgInputs
-from domain.titles.grouping import affected_component_keys, block_index, regroup_components
+from domain.titles.grouping import (
+    BlockIndex,
+    affected_component_keys,
+    block_index,
+    regroup_components,
+)
 from domain.titles.names import name_key
 from domain.titles.parties import alias_keys
 from domain.titles.types import NameCount
@@ -43,17 +46,6 @@ from worker.pipeline.env import NeedFullRun, RunEnv, Scope
 MAX_SCOPE_SHARE = 0.2  # more than 20 % of the org's assets affected: a full run is cheaper
 # ... but a handful of assets is always cheap to scope, even in a small org.
 MIN_SCOPE_LIMIT = 25
-
-
-def inputs_fingerprint(data: OrgInputs, companies: list[CompanyRow]) -> str:
-    """What every derived row depends on besides conveyances: the org's assets (doc numbers,
-    filing date, company, layout) and companies (names, aliases)."""
-    parts = sorted(
-        f"a|{a.id}|{a.appno}|{a.grant}|{a.company_id}|{a.layout_id}|{a.appno_date}|{a.title}"
-        for a in data.assets
-    )
-    parts += sorted(f"c|{c.id}|{c.name}|{'|'.join(c.aliases)}" for c in companies)
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def current_scope(env: RunEnv) -> Scope:
@@ -81,14 +73,14 @@ def keys_of(data: OrgInputs, rfs: set[str] | list[str]) -> set[str]:
     }
 
 
-def _spellings(data: OrgInputs) -> dict[str, Counter[str]]:
-    counts: Counter[str] = Counter(
-        p.name for c in data.conveyances.values() for p in (*c.assignors, *c.assignees)
-    )
+def new_spellings(data: OrgInputs, rfs: Sequence[str]) -> dict[str, Counter[str]]:
+    """Per name key, the raw spellings (with counts) the new conveyances add."""
     per_key: dict[str, Counter[str]] = defaultdict(Counter)
-    for raw, n in counts.items():
-        if key := name_key(raw):
-            per_key[key][raw] += n
+    for rf in rfs:
+        conv = data.conveyances[rf]
+        for p in (*conv.assignors, *conv.assignees):
+            if key := name_key(p.name):
+                per_key[key][p.name] += 1
     return per_key
 
 
@@ -102,26 +94,35 @@ class GroupDelta:
     groups: dict[str, GroupRow]
 
 
+def component_of(
+    stored: dict[str, GroupRow], added: dict[str, Counter[str]]
+) -> tuple[BlockIndex, set[str]]:
+    """The blocked BR-018 pair graph's index over the stored keys and the new ones, and the
+    keys of every connected component that contains a key the new conveyances name."""
+    index = block_index(set(stored) | set(added))
+    return index, affected_component_keys(index, set(added))
+
+
 def regroup(
-    data: OrgInputs,
     stored: dict[str, GroupRow],
     occurrences: dict[str, int],
-    touched: set[str],
+    spellings: dict[str, dict[str, int]],
+    added: dict[str, Counter[str]],
+    index: BlockIndex,
+    component: set[str],
     companies: list[CompanyRow],
 ) -> GroupDelta:
-    """Exact incremental step 2a (see the module docstring), pure."""
+    """Exact incremental step 2a (module docstring), pure: the stored spellings of the
+    component's keys plus the new conveyances' are every spelling of those keys in the org."""
     from worker.pipeline.steps_early import name_group_row, org_companies
 
-    per_key = _spellings(data)
-    fresh = set(per_key) - set(stored)
-    if set(stored) - set(per_key) or fresh - touched:
-        raise NeedFullRun("stored grouping does not match the org's names")
-    for key, n in occurrences.items():
-        if key not in touched and sum(per_key[key].values()) != n:
-            raise NeedFullRun(f"stored count of {key!r} drifted")
-    index = block_index(per_key)
-    component = affected_component_keys(index, touched)
-    names = [NameCount(raw, n) for k in sorted(component) for raw, n in per_key[k].items()]
+    per_key: dict[str, Counter[str]] = {}
+    for key in component:
+        known = Counter(spellings.get(key, {}))
+        if sum(known.values()) != occurrences.get(key, 0):
+            raise NeedFullRun(f"stored spellings of {key!r} do not match its count")
+        per_key[key] = known + added.get(key, Counter())
+    names = [NameCount(raw, n) for k in sorted(component) for raw, n in sorted(per_key[k].items())]
     rows: list[dict[str, object]] = []
     groups = dict(stored)
     for g in regroup_components(names, index):
@@ -140,43 +141,34 @@ def regroup(
     return GroupDelta(component, rows, changed, groups)
 
 
-def widen(
-    data: OrgInputs,
-    classes: dict[str, ClassRow],
-    new_rfs: list[str],
-    effective: list[dict[str, Any]],
-    delta: GroupDelta,
-    companies: list[CompanyRow],
-) -> Scope:
-    """Every asset, conveyance and company whose derived rows can change (module doc)."""
-    from worker.pipeline.steps_early import org_companies
-
-    changed_eff = {
-        r["rf"]
+def changed_effective(classes: dict[str, ClassRow], effective: list[dict[str, Any]]) -> set[str]:
+    """Conveyances whose step-2b fields differ from the stored ones."""
+    return {
+        str(r["rf"])
         for r in effective
         if (c := classes.get(str(r["rf"]))) is None
         or (c.effective_type, c.employer_assign, c.source, c.inventor_source)
         != (r["et"], r["ea"], r["src"], r["inv"])
     }
-    regrouped = (
-        {
-            rf
-            for rf, conv in data.conveyances.items()
-            if any(name_key(p.name) in delta.changed for p in (*conv.assignors, *conv.assignees))
-        }
-        if delta.changed
-        else set()
-    )
-    affected = {str(rf) for rf in changed_eff} | regrouped | set(new_rfs)
-    assets_of: dict[str, set[uuid.UUID]] = defaultdict(set)
-    for asset_id, rfs in data.asset_rfs.items():
-        for rf in rfs:
-            assets_of[rf].add(asset_id)
-    assets = {a for rf in affected for a in assets_of.get(rf, ())}
-    if len(assets) > max(MAX_SCOPE_SHARE * len(data.assets), MIN_SCOPE_LIMIT):
-        raise NeedFullRun(f"scope too large: {len(assets)} of {len(data.assets)} assets")
+
+
+def widen(
+    data: OrgInputs,
+    new_rfs: list[str],
+    affected: set[str],
+    groups: dict[str, GroupRow],
+    companies: list[CompanyRow],
+    org_assets: int,
+) -> Scope:
+    """Every asset, conveyance and company whose derived rows can change (module doc).
+    `data` holds every conveyance of `affected`."""
+    from worker.pipeline.steps_early import org_companies
+
+    assets = {a for rf in affected for a in data.rf_assets.get(rf, ())}
+    if len(assets) > max(MAX_SCOPE_SHARE * org_assets, MIN_SCOPE_LIMIT):
+        raise NeedFullRun(f"scope too large: {len(assets)} of {org_assets} assets")
     keys = keys_of(data, affected)
-    expanded = org_companies(companies, delta.groups)
+    expanded = org_companies(companies, groups)
     touched_companies = sorted(c.company_id for c in expanded if alias_keys(c) & keys)
     return Scope(
         rf_ids=tuple(new_rfs),
@@ -188,38 +180,19 @@ def widen(
 
 def effective_scope(data: OrgInputs, new_rfs: list[str]) -> list[str]:
     """2b: every conveyance of the assets the new conveyances touch (D19 inventors)."""
-    assets = {a for a, rfs in data.asset_rfs.items() if set(rfs) & set(new_rfs)}
+    assets = {a for rf in new_rfs for a in data.rf_assets.get(rf, ())}
     return sorted({rf for a in assets for rf in data.asset_rfs.get(a, ())})
-
-
-def shifted_sequences(order: Sequence[str], scope: Scope) -> dict[str, int]:
-    """Step 4 seq (P5 position among all the org's conveyances, `order` = `p5_order`) of
-    every conveyance whose position the new conveyances moved: rf_id -> new seq."""
-    new = set(scope.rf_ids)
-    before = {rf: n for n, rf in enumerate((rf for rf in order if rf not in new), start=1)}
-    return {rf: n for n, rf in enumerate(order, start=1) if rf in before and before[rf] != n}
-
-
-async def flag_inputs(
-    env: RunEnv, s: Any
-) -> tuple[dict[str, GroupRow], dict[str, int], list[CompanyRow]]:
-    """Stored grouping (with counts) and the org's companies, for `regroup`."""
-    return (
-        await inputs_repo.load_groups(s, env.org_id),
-        await inputs_repo.load_group_occurrences(s, env.org_id),
-        await inputs_repo.load_companies(s, env.org_id),
-    )
 
 
 __all__ = [
     "GroupDelta",
+    "changed_effective",
+    "component_of",
     "current_scope",
     "effective_scope",
-    "flag_inputs",
-    "inputs_fingerprint",
     "keys_of",
     "new_rf_ids",
+    "new_spellings",
     "regroup",
-    "shifted_sequences",
     "widen",
 ]

@@ -217,7 +217,7 @@ class PipelineRunner:
                 # Issue 6: the scoped run met a change it cannot apply exactly; the same
                 # job recomputes everything (every step is idempotent).
                 env.scope = None
-                env.cache.pop("typed", None)  # steps 1-2 outputs will be rewritten
+                env.cache.clear()  # a scoped run's snapshot holds only part of the org
                 async with env.session() as s:
                     job = await runs.get_job(s, plan.job_id)
                     summary = {**((job.summary if job else None) or {})}

@@ -20,6 +20,8 @@ from domain.titles.dashboard import in_floor_scope
 from domain.titles.grouping import EntityGroup, group_names
 from domain.titles.inventors import asset_inventors, flag_conveyance
 from domain.titles.names import name_key
+from domain.titles.order import effective_date
+from domain.titles.timeline import TimelineEntry
 from domain.titles.types import (
     Classification,
     ClassificationSource,
@@ -30,37 +32,63 @@ from domain.titles.types import (
     InventorSource,
     NameCount,
     OrgCompany,
+    TreeRow,
 )
 from worker.pipeline import incremental as inc
 from worker.pipeline.env import NeedFullRun, RunEnv, StepResult, compute
 from worker.pipeline.scoping import p5_order, timeline_rows, tree_rows
 
 T = ConveyanceType
+# Issue 6: the stored keys a scoped run reads (migration 0015: P5 sort keys, spellings;
+# 0014: summary facts), written by every run since; a last run without them: full run.
+INCREMENTAL_KEYS = 1
 
 
 async def raw_inputs(env: RunEnv, s: AsyncSession) -> OrgInputs:
     """The org's assets and conveyances, read once per run (in the first step's snapshot).
+    Steps 1-2 only read party names, never their groups.
 
-    Issue 6: a scoped run loads the parties with their stored groups (`raw_groups`), so
-    steps 3-8 only re-map the conveyances whose parties step 2a regrouped. Steps 1-2 only
-    read party names, never their groups."""
+    Issue 6: a scoped run reads only what its steps 1-2 touch (`_scoped_raw`), with the
+    parties' stored groups (`raw_groups`)."""
 
     async def load() -> OrgInputs:
-        groups = None
         if env.scope is not None:
             groups = await inputs_repo.load_groups(s, env.org_id)
             env.cache["raw_groups"] = groups
-        return await inputs_repo.load_inputs(s, env.org_id, groups)
+            return await _scoped_raw(env, s, groups)
+        return await inputs_repo.load_inputs(s, env.org_id)
 
     return await env.cached("raw", load)
+
+
+async def _scoped_raw(env: RunEnv, s: AsyncSession, groups: dict[str, GroupRow]) -> OrgInputs:
+    """Issue 6: the new conveyances, every conveyance of the assets they name (2b), and of
+    the assets those conveyances name (2b matches a conveyance against the inventors of
+    all its assets, D19, and inferred inventors come from an asset's own conveyances)."""
+    assert env.scope is not None
+    rfs = list(env.scope.rf_ids)
+    first = await inputs_repo.load_inputs(s, env.org_id, groups, rf_ids=rfs)
+    assets = {a for rf in first.conveyances for a in first.rf_assets[rf]}
+    data = await inputs_repo.load_inputs(s, env.org_id, groups, assets=assets, rf_ids=rfs)
+    more = {a for rf in data.conveyances for a in data.rf_assets[rf]} - assets
+    if more:
+        data = await inputs_repo.load_inputs(
+            s, env.org_id, groups, assets=assets | more, rf_ids=rfs
+        )
+    return data
 
 
 Bibliographic = dict[uuid.UUID, tuple[Inventor, ...]]
 
 
-async def bibliographic_inventors(env: RunEnv, s: AsyncSession) -> Bibliographic:
+async def bibliographic_inventors(
+    env: RunEnv, s: AsyncSession, assets: Collection[uuid.UUID] = ()
+) -> Bibliographic:
     """BR-021/D20 inventors per asset, one query per run: steps 2, 5 and 7 see the same set
-    (a grant loaded mid-run marks the org dirty; the follow-up run picks it up, D19)."""
+    (a grant loaded mid-run marks the org dirty; the follow-up run picks it up, D19).
+    Issue 6: a scoped run reads those of `assets` only."""
+    if env.scope is not None:
+        return await inventors_repo.load_bibliographic_inventors(s, env.org_id, assets)
     return await env.cached(
         "inventors", lambda: inventors_repo.load_bibliographic_inventors(s, env.org_id)
     )
@@ -85,36 +113,41 @@ async def overrides(env: RunEnv, s: AsyncSession, data: OrgInputs) -> Overrides:
 async def classify_step(env: RunEnv) -> StepResult:
     """Step 1 (BR-001..012): rule fields of every rf_id linked to an org asset."""
     async with env.session() as s:
-        data = await raw_inputs(env, s)
-        found = await overrides(env, s, data)
-        companies = await inputs_repo.load_companies(s, env.org_id)
-        fingerprint = inc.inputs_fingerprint(data, companies)
+        fingerprint = await inputs_repo.inputs_fingerprint(s, env.org_id)
         if env.scope is not None:
             # Issue 6: the scoped outputs build on the last successful run's: its assets
-            # and companies must be these (a change without a trigger: full run).
+            # and companies must be these (a change without a trigger: full run), and its
+            # rows must carry the incremental keys (migration 0015).
             last = await runs.last_success_summary(s, env.org_id)
             if last.get("inputsFingerprint") != fingerprint:
                 raise NeedFullRun("assets or companies changed since the last run")
+            if last.get("incrementalKeys") != INCREMENTAL_KEYS:
+                raise NeedFullRun("stored rows predate the incremental keys")
             # Only the new conveyances (a rewritten one forces a full run).
             scope = list(env.scope.rf_ids)
-            rfs = inc.new_rf_ids(
-                env, data, await inputs_repo.classified_rf_ids(s, env.org_id, scope)
-            )
+            classified = await inputs_repo.classified_rf_ids(s, env.org_id, scope)
+            data = await raw_inputs(env, s)
+            found = await overrides(env, s, data)
+            rfs = inc.new_rf_ids(env, data, classified)
             rows = await compute(_classify_rows, data, found, rfs)
             await out.upsert_rule_classifications(
                 s, env.org_id, env.run_id, env.ruleset, rows, delete_unlinked=False
             )
         else:
+            data = await raw_inputs(env, s)
+            found = await overrides(env, s, data)
             rows = await compute(_classify_rows, data, found)
             await out.upsert_rule_classifications(s, env.org_id, env.run_id, env.ruleset, rows)
-        await runs.merge_job_summary(s, env.run_id, inputsFingerprint=fingerprint)
+        await runs.merge_job_summary(
+            s, env.run_id, inputsFingerprint=fingerprint, incrementalKeys=INCREMENTAL_KEYS
+        )
     return StepResult(len(rows), {"byRule": dict(sorted(Counter(r["mr"] for r in rows).items()))})
 
 
 def _classify_rows(
     data: OrgInputs, found: Overrides, only: Sequence[str] | None = None
 ) -> list[dict[str, object]]:
-    rows = []
+    rows: list[dict[str, object]] = []
     for rf in sorted(data.conveyances if only is None else only):
         # BR-011: org > global override as effective; rule fields always from the keywords.
         c = classify(
@@ -123,8 +156,14 @@ def _classify_rows(
             org_override=found.org.get(rf),
             global_override=found.global_.get(rf),
         )
+        conv = data.conveyances[rf]
         rows.append(
             {
+                # P5 sort key (issue 6: a scoped run renumbers the timeline in SQL).
+                "pe": effective_date(conv),
+                "pr": conv.record_dt,
+                "pre": conv.reel_no,
+                "pfr": conv.frame_no,
                 "aid": data.assignment_ids[rf],
                 "rf": rf,
                 "rt": c.rule_type.value,
@@ -141,7 +180,9 @@ def _classify_rows(
 async def flag_step(env: RunEnv) -> StepResult:
     """Step 2: 2a grouping (BR-018..020) and 2b inventor matching / employer flag (BR-021..023)."""
     if env.scope is not None:
-        return await _flag_scoped(env)
+        from worker.pipeline.steps_scoped import flag_scoped
+
+        return await flag_scoped(env)
     async with env.session() as s:
         data = await raw_inputs(env, s)
         classes = await inputs_repo.load_classifications(s, env.org_id)
@@ -164,45 +205,10 @@ async def flag_step(env: RunEnv) -> StepResult:
     )
 
 
-async def _flag_scoped(env: RunEnv) -> StepResult:
-    """Issue 6 step 2 on the scope: exact incremental grouping, 2b on the touched assets,
-    then the widened scope for steps 3-8 (worker/pipeline/incremental.py)."""
-    assert env.scope is not None
-    async with env.session() as s:
-        data = await raw_inputs(env, s)
-        classes = await inputs_repo.load_classifications(s, env.org_id)
-        biblio = await bibliographic_inventors(env, s)
-        found = await overrides(env, s, data)
-        stored, occurrences, companies = await inc.flag_inputs(env, s)
-        new_rfs = sorted(rf for rf in env.scope.rf_ids if rf in data.conveyances)
-        touched = inc.keys_of(data, new_rfs)
-        delta = await compute(inc.regroup, data, stored, occurrences, touched, companies)
-        rfs = inc.effective_scope(data, new_rfs)
-        effective = await compute(_effective_rows, data, classes, biblio, found, rfs)
-        scope = inc.widen(data, classes, new_rfs, effective, delta, companies)
-        await out.delete_where(s, "org_entity_groups", env.org_id, "name_key", delta.keys)
-        await out.insert_rows(s, "org_entity_groups", [{**env.derived(), **r} for r in delta.rows])
-        await out.update_effective(s, env.org_id, env.run_id, effective)
-        await runs.merge_job_summary(s, env.run_id, scope=scope.to_json())
-    env.scope = scope
-    assert scope.assets is not None and scope.companies is not None
-    return StepResult(
-        len(effective) + len(delta.rows),
-        {
-            "scoped": True,
-            "names": len(delta.rows),
-            "regroupedChanged": len(delta.changed),
-            "conveyances": len(effective),
-            "assets": len(scope.assets),
-            "companies": len(scope.companies),
-        },
-    )
-
-
 def _flag(
     data: OrgInputs, classes: dict[str, ClassRow], biblio: Bibliographic, found: Overrides
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    return _group_rows(data), _effective_rows(data, classes, biblio, found)
+    return _group_rows(data), effective_rows(data, classes, biblio, found)
 
 
 def _group_rows(data: OrgInputs) -> list[dict[str, object]]:
@@ -229,6 +235,8 @@ def name_group_row(key: str, spellings: Counter[str], group: EntityGroup) -> dic
         "group_key": group.canonical_key,
         "canonical_name": group.canonical_name,
         "occurrences": sum(spellings.values()),
+        # Every spelling with its count: a scoped run regroups from these (issue 6).
+        "spellings": dict(sorted(spellings.items())),
     }
 
 
@@ -255,7 +263,7 @@ def asset_inventor_map(
     return out_map
 
 
-def _effective_rows(
+def effective_rows(
     data: OrgInputs,
     classes: dict[str, ClassRow],
     biblio: Bibliographic,
@@ -357,94 +365,108 @@ async def typed_inputs(
 async def _typed_inputs(
     env: RunEnv, s: AsyncSession
 ) -> tuple[OrgInputs, dict[str, ClassRow], list[OrgCompany]]:
-    groups = await inputs_repo.load_groups(s, env.org_id)
-    raw = await raw_inputs(env, s)
-    data = await compute(inputs_repo.with_groups, raw, groups, env.cache.get("raw_groups"))
-    classes = await inputs_repo.load_classifications(s, env.org_id)
+    groups = env.cache.get("groups")
+    if groups is None or env.scope is None:
+        groups = env.cache["groups"] = await inputs_repo.load_groups(s, env.org_id)
+    if env.scope is not None:
+        # Issue 6: the scoped assets (with all their conveyances) and the affected
+        # conveyances, read with the groups step 2a just wrote.
+        scope = inc.current_scope(env)
+        data = await inputs_repo.load_inputs(
+            s,
+            env.org_id,
+            groups,
+            assets={uuid.UUID(a) for a in scope.assets or ()},
+            rf_ids=scope.rf_ids_affected or (),
+        )
+        classes = await inputs_repo.load_classifications(s, env.org_id, data.conveyances)
+    else:
+        raw = await raw_inputs(env, s)
+        data = await compute(inputs_repo.with_groups, raw, groups, None)
+        classes = await inputs_repo.load_classifications(s, env.org_id)
     companies = org_companies(await inputs_repo.load_companies(s, env.org_id), groups)
     return data, classes, companies
 
 
+def tree_row(env: RunEnv, r: TreeRow) -> dict[str, object]:
+    return {
+        **env.derived(),
+        "company_id": r.company_id,
+        "tree_type": r.tree_type,
+        "tab": r.tab,
+        "entity_key": r.entity_id,
+        "display_name": r.display_name,
+        "color": r.color,
+        "asset_count": r.asset_count,
+        "last_activity_date": r.last_activity_date,
+        "rf_ids": list(r.rf_ids),
+    }
+
+
 async def tree_step(env: RunEnv) -> StepResult:
     """Step 3 (BR-024..031): ownership tree rows per org company."""
+    if env.scope is not None:
+        from worker.pipeline.steps_scoped import tree_scoped
+
+        return await tree_scoped(env)
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
         typed = data.typed(classes, sorted(data.conveyances))
         keys = {a.key for a in data.assets}
-        if env.scope is not None:
-            # Issue 6: a company's rows depend only on its own conveyances (scoping.py).
-            only = set(inc.current_scope(env).companies or ())
-            companies = [c for c in companies if c.company_id in only]
         tree = await compute(tree_rows, typed, companies, keys)
-        rows = [
-            {
-                **env.derived(),
-                "company_id": r.company_id,
-                "tree_type": r.tree_type,
-                "tab": r.tab,
-                "entity_key": r.entity_id,
-                "display_name": r.display_name,
-                "color": r.color,
-                "asset_count": r.asset_count,
-                "last_activity_date": r.last_activity_date,
-                "rf_ids": list(r.rf_ids),
-            }
-            for r in tree
-        ]
-        if env.scope is not None:
-            ids = [uuid.UUID(c.company_id) for c in companies]
-            await out.delete_where(s, "ownership_tree_nodes", env.org_id, "company_id", ids)
-            await out.insert_rows(s, "ownership_tree_nodes", rows)
-        else:
-            await out.replace_rows(s, "ownership_tree_nodes", env.org_id, rows)
+        rows = [tree_row(env, r) for r in tree]
+        await out.replace_rows(s, "ownership_tree_nodes", env.org_id, rows)
     return StepResult(len(rows), {"companies": len(companies)})
+
+
+def _timeline_row(env: RunEnv, data: OrgInputs, e: TimelineEntry, seq: int) -> dict[str, object]:
+    return {
+        **env.derived(),
+        "company_id": e.company_id,
+        "assignment_id": data.assignment_ids[e.rf_id],
+        "rf_id": e.rf_id,
+        "reel_no": data.reel_frame[e.rf_id][0],
+        "frame_no": data.reel_frame[e.rf_id][1],
+        "record_dt": e.record_dt,
+        "exec_dt": e.exec_dt,
+        "party_role": e.party_role,
+        "original_name": e.raw_name,
+        "canonical_name": e.canonical_name or e.raw_name,
+        "entity_key": e.entity_id,
+        "convey_ty": e.conveyance_type.value,
+        "employer_assign": e.employer_assign,
+        "category": e.category,
+        "color": e.color,
+        "convey_text": e.text,
+        "asset_count": e.asset_count,
+        "sequence": seq,
+    }
 
 
 async def timeline_step(env: RunEnv) -> StepResult:
     """Step 4: one row per (conveyance, counterparty) where an org company is a party."""
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
-        typed = data.typed(classes, sorted(data.conveyances))
-        # BR-039: in-scope assets only (filed after the floor year).
-        scope = {a.key for a in data.assets if in_floor_scope(a.appno_date)}
+        # BR-039: in-scope assets only (filed after the floor year). A scoped load holds
+        # every asset its conveyances name, with its filing date.
+        floor = {a.key for a in data.assets if in_floor_scope(a.appno_date)}
         if env.scope is not None:
-            only = set(inc.current_scope(env).companies or ())
-            companies = [c for c in companies if c.company_id in only]
-        order = await compute(p5_order, typed)  # once: the seq and, scoped, the shifts
-        entries = await compute(timeline_rows, typed, companies, scope, order)
-        rows = []
-        for e, seq in entries:
-            rows.append(
-                {
-                    **env.derived(),
-                    "company_id": e.company_id,
-                    "assignment_id": data.assignment_ids[e.rf_id],
-                    "rf_id": e.rf_id,
-                    "reel_no": data.reel_frame[e.rf_id][0],
-                    "frame_no": data.reel_frame[e.rf_id][1],
-                    "record_dt": e.record_dt,
-                    "exec_dt": e.exec_dt,
-                    "party_role": e.party_role,
-                    "original_name": e.raw_name,
-                    "canonical_name": e.canonical_name or e.raw_name,
-                    "entity_key": e.entity_id,
-                    "convey_ty": e.conveyance_type.value,
-                    "employer_assign": e.employer_assign,
-                    "category": e.category,
-                    "color": e.color,
-                    "convey_text": e.text,
-                    "asset_count": e.asset_count,
-                    "sequence": seq,
-                }
-            )
-        if env.scope is not None:
-            # Issue 6: the touched companies' rows, then the global P5 seq of the others
-            # (new conveyances shift the positions after them).
-            ids = [uuid.UUID(c.company_id) for c in companies]
-            await out.delete_where(s, "timeline_entries", env.org_id, "company_id", ids)
+            # Issue 6: an entry depends only on its conveyance and company; `seq` is the
+            # global P5 position, renumbered in SQL from the stored P5 keys.
+            affected = sorted(set(inc.current_scope(env).rf_ids_affected or ()))
+            typed = data.typed(classes, [rf for rf in affected if rf in data.conveyances])
+            order = [tc.rf_id for tc in typed]  # placeholder seq, renumbered below
+            entries = await compute(timeline_rows, typed, companies, floor, order)
+            rows = [_timeline_row(env, data, e, 0) for e, _ in entries]
+            await out.delete_where(s, "timeline_entries", env.org_id, "rf_id", affected)
             await out.insert_rows(s, "timeline_entries", rows)
-            shifted = await compute(inc.shifted_sequences, order, inc.current_scope(env))
-            await out.renumber_timeline(s, env.org_id, shifted, ids)
+            # From the first rewritten row on: the new conveyances move the rows after
+            # them, and the rewritten rows were inserted without their seq.
+            await out.renumber_timeline(s, env.org_id, affected)
         else:
+            typed = data.typed(classes, sorted(data.conveyances))
+            order = await compute(p5_order, typed)
+            entries = await compute(timeline_rows, typed, companies, floor, order)
+            rows = [_timeline_row(env, data, e, seq) for e, seq in entries]
             await out.replace_rows(s, "timeline_entries", env.org_id, rows)
-    return StepResult(len(rows), {"inScopeAssets": len(scope)})
+    return StepResult(len(rows), {"inScopeAssets": len(floor)})

@@ -10,13 +10,20 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repos import pipeline_outputs as out
+from db.repos import summary_facts as facts_repo
 from db.repos.pipeline_inputs import AssetRow, ClassRow, OrgInputs
 from domain.titles.chain import evaluate_chain
-from domain.titles.dashboard import SummaryAsset, in_floor_scope, summary_metrics
+from domain.titles.dashboard import (
+    SummaryAsset,
+    SummaryMetrics,
+    in_floor_scope,
+    summary_metrics,
+)
 from domain.titles.diagram import DiagramAsset, build_diagram
 from domain.titles.names import name_key
 from domain.titles.ownership import owner_from_verdict
 from domain.titles.parties import alias_keys
+from domain.titles.summary_facts import AssetFacts, asset_facts
 from domain.titles.types import (
     ChainBreak,
     ChainVerdict,
@@ -93,8 +100,8 @@ async def broken_title_step(env: RunEnv) -> StepResult:
     """Step 5 (BR-032..036) + D2 current owner and open liens of every asset."""
     async with env.session() as s:
         data, classes, _ = await typed_inputs(env, s)
-        biblio = await bibliographic_inventors(env, s)
         only = _scoped_assets(env)
+        biblio = await bibliographic_inventors(env, s, only or ())
         verdicts = await compute(_verdicts, data, classes, biblio, only)
         chains, owners, liens = [], [], []
         for asset, _typed, v in verdicts:
@@ -216,38 +223,77 @@ async def dashboard_step(env: RunEnv) -> StepResult:
     return StepResult(max(result.rowcount, 0))  # type: ignore[attr-defined]
 
 
-def _summaries(
-    env: RunEnv,
+def _summary_assets(
     data: OrgInputs,
     classes: dict[str, ClassRow],
-    companies: Sequence[OrgCompany],
     biblio: Bibliographic,
-    only: set[str] | None = None,
-) -> list[dict[str, Any]]:
-    inventors = asset_inventor_map(data, classes, biblio)
-
-    def summary_asset(a: AssetRow) -> SummaryAsset:
+    only: Collection[uuid.UUID] | None = None,
+) -> dict[uuid.UUID, SummaryAsset]:
+    """BR-043 input per asset (all, or `only`): key, filing date, layout, inventors (D19),
+    typed conveyances."""
+    inventors = asset_inventor_map(data, classes, biblio, only)
+    out_map = {}
+    for a in data.assets:
+        if only is not None and a.id not in only:
+            continue
         names = tuple(
             " ".join(x for x in (i.given, i.middle, i.family) if x) for i in inventors[str(a.id)][0]
         )
-        return SummaryAsset(
+        out_map[a.id] = SummaryAsset(
             a.key,
             a.appno_date,
             a.layout_id,
             names,
             tuple(data.typed(classes, data.asset_rfs.get(a.id, []))),
         )
+    return out_map
 
+
+def _facts(
+    data: OrgInputs,
+    summary_assets: dict[uuid.UUID, SummaryAsset],
+    companies: Sequence[OrgCompany],
+) -> list[AssetFacts]:
+    """Issue 6: each asset's BR-043 contribution, stored so a scoped run can recount the
+    org row without reading every asset. Activities only involve the companies that are a
+    party to the asset's conveyances (P4), so only those are passed per asset."""
     org_keys = frozenset(k for c in companies for k in alias_keys(c))
-    summary_assets = {a.id: summary_asset(a) for a in data.assets}
+    by_key: dict[str, list[OrgCompany]] = {}
+    for c in companies:
+        for k in alias_keys(c):
+            by_key.setdefault(k, []).append(c)
+    owner = {a.id: a.company_id for a in data.assets}
+    out_list = []
+    for asset_id, sa in summary_assets.items():
+        keys = {
+            name_key(p.name)
+            for tc in sa.conveyances
+            for p in (*tc.conveyance.assignors, *tc.conveyance.assignees)
+        }
+        ids = {c.company_id for k in keys for c in by_key.get(k, ())}
+        involved = [c for c in companies if c.company_id in ids]
+        company = owner.get(asset_id)
+        out_list.append(
+            asset_facts(asset_id, str(company) if company else None, sa, org_keys, involved)
+        )
+    return out_list
+
+
+def _summaries(
+    env: RunEnv,
+    data: OrgInputs,
+    classes: dict[str, ClassRow],
+    companies: Sequence[OrgCompany],
+    summary_assets: dict[uuid.UUID, SummaryAsset],
+) -> list[SummaryMetrics]:
+    """BR-042/043 over the whole org (a full run), from the rules themselves."""
+    org_keys = frozenset(k for c in companies for k in alias_keys(c))
     all_assets = list(summary_assets.values())
     by_owner: dict[str, list[SummaryAsset]] = {}
     for a in data.assets:
         by_owner.setdefault(str(a.company_id), []).append(summary_assets[a.id])
     metrics = []
     for company, on_company in by_company(data.typed(classes, sorted(data.conveyances)), companies):
-        if only is not None and company.company_id not in only:
-            continue  # issue 6: this company's assets are all outside the scope
         # BR-043 "c's assets": the assets filed under the company (assets.company_id).
         mine = by_owner.get(company.company_id, [])
         rfs = {tc.rf_id for sa in mine for tc in sa.conveyances}
@@ -266,40 +312,54 @@ def _summaries(
             None, all_assets, org_activities, org_keys, env.today, companies=len(companies)
         )
     )
-    return [
-        {
-            **env.derived(),
-            "company_id": m.company_id,
-            "company_count": m.companies,
-            "activity_count": m.activities,
-            "entity_count": m.entities,
-            "party_count": m.parties,
-            "employee_count": m.employees,
-            "transaction_count": m.transactions,
-            "asset_count": m.assets,
-            "arrow_count": m.arrows,
-        }
-        for m in metrics
-    ]
+    return metrics
+
+
+def _metric_row(env: RunEnv, m: SummaryMetrics) -> dict[str, Any]:
+    return {
+        **env.derived(),
+        "company_id": m.company_id,
+        "company_count": m.companies,
+        "activity_count": m.activities,
+        "entity_count": m.entities,
+        "party_count": m.parties,
+        "employee_count": m.employees,
+        "transaction_count": m.transactions,
+        "asset_count": m.assets,
+        "arrow_count": m.arrows,
+    }
 
 
 async def summary_step(env: RunEnv) -> StepResult:
     """Step 7 (BR-041..043): summary metrics per company plus the org row."""
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
-        biblio = await bibliographic_inventors(env, s)
-        assets = _scoped_assets(env)
-        if assets is None:
-            rows = await compute(_summaries, env, data, classes, companies, biblio)
-            await out.replace_rows(s, "summary_metrics", env.org_id, rows)
+        only = _scoped_assets(env)
+        biblio = await bibliographic_inventors(env, s, only or ())
+        summary_assets = await compute(_summary_assets, data, classes, biblio, only)
+        facts = await compute(_facts, data, summary_assets, companies)
+        fact_rows = facts_repo.facts_rows(facts, env.derived())
+        if only is None:
+            metrics = await compute(_summaries, env, data, classes, companies, summary_assets)
+            await out.replace_rows(s, "summary_asset_facts", env.org_id, fact_rows)
+            await out.replace_rows(
+                s, "summary_metrics", env.org_id, [_metric_row(env, m) for m in metrics]
+            )
         else:
-            # Issue 6: a company row only depends on the assets filed under it (BR-043),
-            # so only their owners' rows and the org row (BR-042) are recomputed.
-            owners = {str(a.company_id) for a in data.assets if a.id in assets and a.company_id}
-            rows = await compute(_summaries, env, data, classes, companies, biblio, owners)
-            await out.delete_summary_rows(s, env.org_id, sorted(owners))
-            await out.insert_rows(s, "summary_metrics", rows)
-    return StepResult(len(rows))
+            # Issue 6: the scoped assets' facts, then their owners' rows (a company row
+            # depends only on the assets filed under it, BR-043) and the org row (BR-042)
+            # recounted in SQL over every asset's stored facts.
+            await _write(s, env, "summary_asset_facts", fact_rows, only)
+            ids = {c.company_id for c in companies}
+            owners = sorted(
+                {str(a.company_id) for a in data.assets if a.id in only and a.company_id} & ids
+            )
+            metrics = await facts_repo.summary_from_facts(
+                s, env.org_id, owners, env.today, companies=len(companies)
+            )
+            await out.delete_summary_rows(s, env.org_id, owners)
+            await out.insert_rows(s, "summary_metrics", [_metric_row(env, m) for m in metrics])
+    return StepResult(len(metrics))
 
 
 def _display(inv: Inventor) -> str:
@@ -346,8 +406,8 @@ async def generate_json_step(env: RunEnv) -> StepResult:
     """Step 8 (D16): the diagram payload of every asset, stored for the API to serve as is."""
     async with env.session() as s:
         data, classes, companies = await typed_inputs(env, s)
-        biblio = await bibliographic_inventors(env, s)
         only = _scoped_assets(env)
+        biblio = await bibliographic_inventors(env, s, only or ())
         rows = await compute(_diagrams, env, data, classes, companies, biblio, only)
         await _write(s, env, "asset_diagrams", rows, only)
     return StepResult(len(rows))

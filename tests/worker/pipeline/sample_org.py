@@ -122,6 +122,7 @@ DERIVED_TABLES = (
     "dashboard_items",
     "summary_metrics",
     "asset_diagrams",
+    "summary_asset_facts",
 )
 # Provenance and clocks differ between runs by design; everything else must not.
 _VOLATILE = {

@@ -224,6 +224,76 @@ async def test_early_misspelt_conveyance_regroups_and_renumbers_exactly(
     assert len(groups) == 2 and len(set(groups.values())) == 1, groups
 
 
+async def test_conveyance_joining_existing_tree_nodes_rebuilds_them_from_all_contributors(
+    org: uuid.UUID,
+    admin_engine: AsyncEngine,
+    worker_sessions: async_sessionmaker[AsyncSession],
+    redis: Redis,
+) -> None:
+    # A second recording of a conveyance that already feeds a tree node with other
+    # conveyances: the scoped run must rebuild that node from its stored contributors
+    # (not only from the new conveyance), and its asset count and rf list must match.
+    async with admin_engine.connect() as conn:
+        rf_old = (
+            await conn.execute(
+                text(
+                    "SELECT rf_ids[1] FROM ownership_tree_nodes WHERE organization_id = :o"
+                    " AND cardinality(rf_ids) >= 2 ORDER BY display_name, tree_type LIMIT 1"
+                ),
+                {"o": org},
+            )
+        ).scalar_one()
+        conv = (
+            await conn.execute(
+                text("SELECT id, convey_text, exec_dt FROM assignments WHERE rf_id = :rf"),
+                {"rf": rf_old},
+            )
+        ).one()
+        ors = (
+            await conn.execute(
+                text("SELECT or_name FROM assignors WHERE assignment_id = :a ORDER BY seq"),
+                {"a": conv[0]},
+            )
+        ).scalars()
+        assignors = list(ors)
+        assignees = list(
+            (
+                await conn.execute(
+                    text("SELECT ee_name FROM assignees WHERE assignment_id = :a ORDER BY seq"),
+                    {"a": conv[0]},
+                )
+            ).scalars()
+        )
+        appnos = [
+            str(x)
+            for x in (
+                await conn.execute(
+                    text(
+                        "SELECT appno_doc_num FROM document_ids WHERE assignment_id = :a"
+                        " AND appno_doc_num IS NOT NULL ORDER BY seq"
+                    ),
+                    {"a": conv[0]},
+                )
+            ).scalars()
+        ]
+    rf = await add_conveyance(
+        admin_engine, appnos, assignors, assignees, text_=conv[1], executed=conv[2]
+    )
+    job = await incremental_equals_full(admin_engine, worker_sessions, redis, org, [rf])
+    assert job["type"] == "incremental", job["summary"]
+    async with admin_engine.connect() as conn:
+        grown = (
+            await conn.execute(
+                text(
+                    "SELECT count(*) FROM ownership_tree_nodes WHERE organization_id = :o"
+                    " AND :new = ANY(rf_ids) AND :old = ANY(rf_ids) AND cardinality(rf_ids) >= 3"
+                ),
+                {"o": org, "new": rf, "old": rf_old},
+            )
+        ).scalar_one()
+    assert grown >= 1
+
+
 async def test_two_coalesced_triggers_merge_their_scopes(
     org: uuid.UUID,
     admin_engine: AsyncEngine,
@@ -355,3 +425,56 @@ async def test_assets_changed_without_a_trigger_fall_back_to_a_full_run(
     assert (
         job["summary"]["fullReason"] == "fallback: assets or companies changed since the last run"
     )
+
+
+async def test_scoped_load_equals_the_full_load_of_those_assets(
+    org: uuid.UUID, worker_sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    from db.repos.pipeline_inputs import load_inputs
+
+    async with tenant_session(worker_sessions, TenantContext.for_org(org)) as s:
+        full = await load_inputs(s, org)
+        # The assets with the most conveyances, and one conveyance by rf_id alone.
+        pick = sorted(full.asset_rfs, key=lambda a: (-len(full.asset_rfs[a]), a))[:3]
+        lone = next(
+            rf for rf in sorted(full.conveyances) if not set(full.rf_assets[rf]) & set(pick)
+        )
+        part = await load_inputs(s, org, assets=pick, rf_ids=[lone, "999999-9999"])
+    assert set(part.conveyances) == {rf for a in pick for rf in full.asset_rfs[a]} | {lone}
+    for a in pick:
+        assert part.asset_rfs[a] == full.asset_rfs[a]
+    for rf, conv in part.conveyances.items():
+        assert conv == full.conveyances[rf]
+        assert part.rf_assets[rf] == full.rf_assets[rf]
+        assert part.reel_frame[rf] == full.reel_frame[rf]
+    # Every asset a loaded conveyance names is there, with the full load's date and title.
+    named = {a for rf in part.conveyances for a in part.rf_assets[rf]}
+    by_id = {x.id: x for x in full.assets}
+    assert {x.id for x in part.assets} == named | set(pick)
+    assert all(x == by_id[x.id] for x in part.assets)
+
+
+async def test_new_document_changing_a_filing_date_falls_back_to_a_full_run(
+    org: uuid.UUID,
+    admin_engine: AsyncEngine,
+    worker_sessions: async_sessionmaker[AsyncSession],
+    redis: Redis,
+) -> None:
+    # The new conveyance's document carries an earlier filing date for 10760040: the
+    # asset's date (BR-039 floor, BR-043 window) moves for all its conveyances.
+    rf = await add_conveyance(
+        admin_engine, ["10760040"], ["SURVIVALINK CORPORATION"], ["NEWCO MEDICAL HOLDINGS LLC"]
+    )
+    async with admin_engine.begin() as conn:
+        await conn.execute(
+            text(
+                "UPDATE document_ids SET appno_date = DATE '1990-01-02' WHERE assignment_id ="
+                " (SELECT id FROM assignments WHERE rf_id = :rf)"
+            ),
+            {"rf": rf},
+        )
+    await trigger(worker_sessions, org, [rf])
+    await PipelineRunner(worker_sessions, redis).run(org, only_if_dirty=True)
+    job = await last_job(admin_engine, org)
+    assert job["type"] == "full_rebuild" and job["status"] == "success"
+    assert "filing date" in job["summary"]["fullReason"]
