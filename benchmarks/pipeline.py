@@ -218,6 +218,19 @@ async def add_one_conveyance(db_url: str, gen: Generator) -> str:
     return rf
 
 
+async def analyze(db_url: str) -> None:
+    """Fresh planner statistics, as autovacuum keeps them on a live server (it is off on
+    this machine's PostgreSQL). Without them every freshly filled table looks empty and
+    the scoped run's look-ups get nested-loop plans over whole tables."""
+    import asyncpg
+
+    conn = await asyncpg.connect(db_url)
+    try:
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+
+
 async def trigger(sessions: Any, org: uuid.UUID, rf_ids: list[str] | None) -> None:
     """A pipeline trigger as `worker/pipeline/triggers.request_pipeline` records it."""
     from db.repos import pipeline_runs
@@ -285,6 +298,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     raw_url = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     t0 = time.perf_counter()
     org, gen = await build(raw_url, args.assets, args.per_asset)
+    await analyze(raw_url)
     generated = time.perf_counter() - t0
     engine = make_engine(role_url(url, WORKER_ROLE, None), pool_size=6)
     sessions = make_sessionmaker(engine)
@@ -292,6 +306,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     try:
         full = await timed_run(sessions, redis, org)
         sequential = await timed_run(sessions, redis, org, sequential=True)
+        await analyze(raw_url)  # the derived tables the full runs just wrote
         rf = await add_one_conveyance(raw_url, gen)
         # What the ingestion fan-out does: the org's trigger carries the new rf_id, so
         # the run is scoped to it (issue 6).
@@ -300,7 +315,9 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         digest_incremental = await digest(url, org)
         await trigger(sessions, org, None)
         full_again = await timed_run(sessions, redis, org, only_if_dirty=True)
-        same = digest_incremental == await digest(url, org)
+        digest_full = await digest(url, org)
+        same = digest_incremental == digest_full
+        differing = sorted(t for t in digest_full if digest_full[t] != digest_incremental.get(t))
     finally:
         await redis.aclose()
         await engine.dispose()
@@ -316,6 +333,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         "after_one_new_conveyance": {"rf_id": rf, **incremental},
         "full_after_it": full_again,
         "incremental_rows_equal_full_rows": same,
+        "tables_differing": differing,
     }
 
 
