@@ -69,7 +69,7 @@ def _raw(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-async def seed(url: str) -> None:
+async def seed(url: str, orgs_count: int = ORGS) -> None:
     import asyncpg
     from redis.asyncio import Redis
     from sqlalchemy import create_engine, text
@@ -112,7 +112,7 @@ async def seed(url: str) -> None:
     print(f"organization 0: {len(gen.assignments)} conveyances, pipeline {run['seconds']} s")
     conn = await asyncpg.connect(raw)
     try:
-        orgs = [org0, *await replicate(conn, org0, ORGS - 1)]
+        orgs = [org0, *await replicate(conn, org0, orgs_count - 1)]
         password_hash = hash_password(PASSWORD)
         await conn.executemany(
             "INSERT INTO users (organization_id, email, password_hash, role, status,"
@@ -225,7 +225,9 @@ async def _targets(url: str) -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, list
     return users, assets
 
 
-def run(url: str, seconds: int, connections: int, workers: int = 1) -> dict[str, Any]:
+def run(
+    url: str, seconds: int, connections: int, workers: int = 1, only: list[str] | None = None
+) -> dict[str, Any]:
     import httpx
 
     from db.roles import APP_ROLE, role_url
@@ -279,6 +281,8 @@ def run(url: str, seconds: int, connections: int, workers: int = 1) -> dict[str,
         # Warm both (caches, pools, plans) for a few seconds before measuring.
         results: dict[str, Any] = {}
         for name in ours:
+            if only and name not in only:
+                continue
             _wrk(f"http://127.0.0.1:{api_port}", ours[name], 3, connections, script)
             _wrk(f"http://127.0.0.1:{floor_port}", bare[name], 3, connections, script)
             mine = _wrk(f"http://127.0.0.1:{api_port}", ours[name], seconds, connections, script)
@@ -304,12 +308,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn processes per server")
+    parser.add_argument("--only", action="append", help="run: only this endpoint (repeatable)")
+    parser.add_argument(
+        "--orgs", type=int, default=ORGS, help="seed: organizations (fewer for quick A/B runs)"
+    )
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     if args.command == "seed":
-        asyncio.run(seed(url))
+        asyncio.run(seed(url, args.orgs))
     else:
-        print(json.dumps(run(url, args.seconds, args.connections, args.workers), indent=2))
+        print(
+            json.dumps(run(url, args.seconds, args.connections, args.workers, args.only), indent=2)
+        )
 
 
 if __name__ == "__main__":
