@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Awaitable, Sequence
 from typing import Protocol, TypeVar
 
-from api.pagination import Keyset, Pager, PageSlice
+from api.pagination import PageSlice, keyset_page
 from api.schemas.assets import SortOrder
 from patentrack.settings import Settings
 
@@ -50,12 +50,12 @@ async def name_sorted_page(
     cursor: str | None,
 ) -> tuple[PageSlice[R], int]:
     term = (search or "").strip() or None  # §1.5: free text is trimmed
-    pager = Pager(settings, {"org": org_id, "view": view, "s": term, "o": order.value}, cursor)
-    after = pager.after
-    rows, total = await read(
-        search=term,
-        descending=order is SortOrder.desc,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
+    return await keyset_page(
+        settings,
+        {"org": org_id, "view": view, "s": term, "o": order.value},
+        cursor,
+        limit,
+        lambda after: read(
+            search=term, descending=order is SortOrder.desc, limit=limit, after=after
+        ),
     )
-    return pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id)), total

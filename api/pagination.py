@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import json
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -109,3 +109,27 @@ class Pager:
         page = list(rows[:limit])
         next_cursor = self._codec.encode(position(page[-1]), self._query) if has_more else None
         return PageSlice(page, next_cursor, has_more)
+
+
+After = tuple[str, uuid.UUID] | None
+
+
+def by_sort_key(row: Any) -> Keyset:
+    """The position of a row that carries its own `sort_key` and `id` (most lists)."""
+    return Keyset(key=row.sort_key, id=row.id)
+
+
+async def keyset_page(
+    settings: Settings,
+    query: Mapping[str, Any],
+    cursor: str | None,
+    limit: int,
+    read: Callable[[After], Awaitable[tuple[Sequence[R], int]]],
+    position: Callable[[R], Keyset] = by_sort_key,
+) -> tuple[PageSlice[R], int]:
+    """One keyset page (§1.4): `read(after)` fetches up to `limit + 1` rows after the
+    cursor's position and the exact total; the cursor is bound to `query`."""
+    pager = Pager(settings, query, cursor)
+    after = pager.after
+    rows, total = await read((after.key, after.id) if after else None)
+    return pager.slice(rows, limit, position), total

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query
 from api import caching
 from api.deps import AppSettings, DbSession, OrgAdmin, OrgMember
 from api.errors import ErrorEnvelope, NotFound, ValidationFailed
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, keyset_page
 from api.schemas.assets import (
     AssetDetail,
     AssetListItem,
@@ -112,7 +112,7 @@ async def list_assets(
         search=term,
     )
     # §1.4: the cursor is bound to everything that decides membership and order.
-    pager = Pager(
+    page, total = await keyset_page(
         settings,
         {
             "org": who.tenant_org_id,
@@ -121,18 +121,17 @@ async def list_assets(
             "order": order.value,
         },
         cursor,
+        limit,
+        lambda after: asset_reads.list_assets(
+            db,
+            who.tenant_org_id,
+            filters,
+            sort=sort.value,
+            descending=order is SortOrder.desc,
+            limit=limit,
+            after=after,
+        ),
     )
-    after = pager.after
-    rows, total = await asset_reads.list_assets(
-        db,
-        who.tenant_org_id,
-        filters,
-        sort=sort.value,
-        descending=order is SortOrder.desc,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
-    )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     return CursorPage[AssetListItem](
         data=[_item(r) for r in page.rows],
         cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request, Response
 from api import caching
 from api.deps import AppSettings, DbSession, OrgMember
 from api.errors import ErrorEnvelope, NotFound, ValidationFailed
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, keyset_page
 from api.schemas.assets import CompanyRef, SortOrder
 from api.schemas.common import CursorInfo, CursorPage, Envelope
 from api.schemas.dashboard_trees import (
@@ -142,21 +142,21 @@ async def list_broken_titles(
 ) -> CursorPage[BrokenTitle]:
     """Assets with a broken chain of title, keyset-paged by application number (D10)."""
     companies = _companies(company_id)
-    pager = Pager(
+    page, total = await keyset_page(
         settings,
         {"org": who.tenant_org_id, "view": "broken", "companies": companies, "order": order.value},
         cursor,
+        limit,
+        lambda after: dashboard_reads.broken_titles(
+            db,
+            who.tenant_org_id,
+            companies,
+            descending=order is SortOrder.desc,
+            limit=limit,
+            after=after,
+        ),
+        lambda r: Keyset(key=r.sort_key, id=r.asset_id),
     )
-    after = pager.after
-    rows, total = await dashboard_reads.broken_titles(
-        db,
-        who.tenant_org_id,
-        companies,
-        descending=order is SortOrder.desc,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
-    )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.asset_id))
     return CursorPage[BrokenTitle](
         data=[_broken(r) for r in page.rows],
         cursor=CursorInfo(next=page.next_cursor, has_more=page.has_more),
@@ -240,7 +240,7 @@ async def list_timeline(
         date_from=date_from,
         date_to=date_to,
     )
-    pager = Pager(
+    page, total = await keyset_page(
         settings,
         {
             "org": who.tenant_org_id,
@@ -249,17 +249,16 @@ async def list_timeline(
             "order": order.value,
         },
         cursor,
+        limit,
+        lambda after: dashboard_reads.timeline(
+            db,
+            who.tenant_org_id,
+            filters,
+            descending=order is SortOrder.desc,
+            limit=limit,
+            after=after,
+        ),
     )
-    after = pager.after
-    rows, total = await dashboard_reads.timeline(
-        db,
-        who.tenant_org_id,
-        filters,
-        descending=order is SortOrder.desc,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
-    )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     return CursorPage[TimelineEntry](
         data=[
             TimelineEntry(

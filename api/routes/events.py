@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Response
 from api import caching
 from api.deps import AppSettings, DbSession, OrgMember, Redis
 from api.errors import ErrorEnvelope, ValidationFailed
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager, query_hash
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, keyset_page, query_hash
 from api.schemas.assets import SortOrder
 from api.schemas.common import CursorInfo, CursorPage
 from api.schemas.events import (
@@ -90,21 +90,20 @@ async def list_events(
     filters = event_reads.EventFilters(
         company_ids=_companies(company_id), types=types, date_from=date_from, date_to=date_to
     )
-    pager = Pager(
+    page, total = await keyset_page(
         settings,
         {"org": who.tenant_org_id, "view": "events", "f": filters.__dict__, "o": order.value},
         cursor,
+        limit,
+        lambda after: event_reads.events(
+            db,
+            who.tenant_org_id,
+            filters,
+            descending=order is SortOrder.desc,
+            limit=limit,
+            after=after,
+        ),
     )
-    after = pager.after
-    rows, total = await event_reads.events(
-        db,
-        who.tenant_org_id,
-        filters,
-        descending=order is SortOrder.desc,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
-    )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     return CursorPage[EventItem](
         data=[
             EventItem(
@@ -148,21 +147,20 @@ async def list_maintenance_events(
         status=None if status is FeeStatusFilter.all else status.value,
         fee_window=None if fee_window is FeeWindowFilter.all else fee_window.value,
     )
-    pager = Pager(
+    page, total = await keyset_page(
         settings,
         {"org": who.tenant_org_id, "view": "fees", "f": filters.__dict__, "o": order.value},
         cursor,
+        limit,
+        lambda after: event_reads.maintenance_events(
+            db,
+            who.tenant_org_id,
+            filters,
+            descending=order is SortOrder.desc,
+            limit=limit,
+            after=after,
+        ),
     )
-    after = pager.after
-    rows, total = await event_reads.maintenance_events(
-        db,
-        who.tenant_org_id,
-        filters,
-        descending=order is SortOrder.desc,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
-    )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     return CursorPage[MaintenanceEvent](
         data=[
             MaintenanceEvent(
@@ -229,19 +227,15 @@ async def list_recent_assignments(
             media_type="application/json",
             headers={"X-Cache": "hit"},
         )
-    pager = Pager(
-        settings, {"org": who.tenant_org_id, "view": "recent", "c": companies, "d": days}, cursor
+    page, total = await keyset_page(
+        settings,
+        {"org": who.tenant_org_id, "view": "recent", "c": companies, "d": days},
+        cursor,
+        limit,
+        lambda after: event_reads.recent_assignments(
+            db, who.tenant_org_id, companies, days=days, limit=limit, after=after
+        ),
     )
-    after = pager.after
-    rows, total = await event_reads.recent_assignments(
-        db,
-        who.tenant_org_id,
-        companies,
-        days=days,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
-    )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     body = CursorPage[RecentAssignment](
         data=[
             RecentAssignment(

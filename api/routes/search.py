@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import AppSettings, DbSession, OrgMember
 from api.errors import ErrorEnvelope, ValidationFailed
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, Keyset, Pager
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, keyset_page
 from api.schemas.common import CursorInfo, CursorPage
 from api.schemas.search import SearchField, SearchHit
 from db.repos import asset_search
@@ -73,17 +73,15 @@ async def search_assets(
             "q is blank.", field_errors={"q": ["must not be blank"]}, reason="blank_query"
         )
     chosen = sorted({f.value for f in (fields or DEFAULT_FIELDS)})
-    pager = Pager(settings, {"org": who.tenant_org_id, "q": term, "fields": chosen}, cursor)
-    after = pager.after
-    rows, total = await asset_search.search_assets(
-        db,
-        who.tenant_org_id,
-        term,
-        chosen,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
+    page, total = await keyset_page(
+        settings,
+        {"org": who.tenant_org_id, "q": term, "fields": chosen},
+        cursor,
+        limit,
+        lambda after: asset_search.search_assets(
+            db, who.tenant_org_id, term, chosen, limit=limit, after=after
+        ),
     )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     response.headers["Cache-Control"] = "no-store"
     return CursorPage[SearchHit](
         data=[

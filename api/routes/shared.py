@@ -43,7 +43,7 @@ from api.auth.share_tokens import (
 from api.auth.tokens import TokenError
 from api.deps import AppSettings, Redis
 from api.errors import ErrorEnvelope, Forbidden, Gone, NotFound, Unauthorized
-from api.pagination import Keyset, Pager
+from api.pagination import keyset_page
 from api.schemas.assets import DiagramPayload
 from api.schemas.common import CursorInfo, CursorPage, Envelope
 from api.schemas.shares import (
@@ -323,16 +323,15 @@ async def shared_assets(
     cursor: Annotated[str | None, Query(max_length=1024)] = None,
 ) -> CursorPage[SharedAsset]:
     """§3.6 #61: the shared assets by application number (needs `assetList`)."""
-    pager = Pager(settings, {"shared": str(access.link_id)}, cursor)
-    after = pager.after
-    rows, total = await repo.shared_assets(
-        db,
-        access.org_id,
-        access.link_id,
-        limit=limit,
-        after=(after.key, after.id) if after else None,
+    page, total = await keyset_page(
+        settings,
+        {"shared": str(access.link_id)},
+        cursor,
+        limit,
+        lambda after: repo.shared_assets(
+            db, access.org_id, access.link_id, limit=limit, after=after
+        ),
     )
-    page = pager.slice(rows, limit, lambda r: Keyset(key=r.sort_key, id=r.id))
     return CursorPage[SharedAsset](
         data=[
             SharedAsset(
