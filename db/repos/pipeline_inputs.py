@@ -347,12 +347,20 @@ async def load_companies(session: AsyncSession, org_id: uuid.UUID) -> list[Compa
 
 async def load_groups(session: AsyncSession, org_id: uuid.UUID) -> dict[str, GroupRow]:
     """Step 2a output: name_key -> its group (BR-018..020)."""
+    return (await load_groups_counted(session, org_id))[0]
+
+
+async def load_groups_counted(
+    session: AsyncSession, org_id: uuid.UUID
+) -> tuple[dict[str, GroupRow], dict[str, int]]:
+    """Step 2a output and its stored count per name key, in one read (issue 6: the
+    scoped regroup checks the counts against the stored spellings)."""
     rows = await (await _driver(session)).fetch(
-        "SELECT name_key, group_key, canonical_name, raw_name FROM org_entity_groups"
-        " WHERE organization_id = $1",
+        "SELECT name_key, group_key, canonical_name, raw_name, occurrences"
+        " FROM org_entity_groups WHERE organization_id = $1",
         org_id,
     )
-    return {r[0]: GroupRow(r[1], r[2], r[3]) for r in rows}
+    return {r[0]: GroupRow(r[1], r[2], r[3]) for r in rows}, {r[0]: int(r[4]) for r in rows}
 
 
 async def load_classifications(
@@ -376,14 +384,6 @@ async def load_classifications(
             row = shared[key] = ClassRow(*key)
         out[rf] = row
     return out
-
-
-async def load_group_occurrences(session: AsyncSession, org_id: uuid.UUID) -> dict[str, int]:
-    """Step 2a's stored count per name key (issue 6: checks the incremental grouping)."""
-    rows = await (await _driver(session)).fetch(
-        "SELECT name_key, occurrences FROM org_entity_groups WHERE organization_id = $1", org_id
-    )
-    return {r[0]: int(r[1]) for r in rows}
 
 
 async def classified_rf_ids(
@@ -462,19 +462,6 @@ async def rf_ids_naming(
         return set()
     rows = await (await _driver(session)).fetch(_RFS_NAMING, org_id, sorted(set(spellings)))
     return {r[0] for r in rows}
-
-
-async def stored_filing_dates(
-    session: AsyncSession, org_id: uuid.UUID, assets: Collection[uuid.UUID]
-) -> dict[uuid.UUID, date | None]:
-    """Issue 6: each asset's filing date as the last run saw it (summary facts)."""
-    rows = await (await _driver(session)).fetch(
-        "SELECT asset_id, appno_date FROM summary_asset_facts"
-        " WHERE organization_id = $1 AND asset_id = ANY($2::uuid[])",
-        org_id,
-        sorted(assets),
-    )
-    return {r[0]: r[1] for r in rows}
 
 
 def merged(a: OrgInputs, b: OrgInputs) -> OrgInputs:

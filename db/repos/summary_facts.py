@@ -10,7 +10,7 @@ equal); it runs in the caller's tenant transaction, so RLS applies.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
@@ -188,6 +188,19 @@ LEFT JOIN n_parties p USING (sid)
 LEFT JOIN n_groups g USING (sid)
 ORDER BY s.sid
 """
+
+
+async def filing_dates(
+    session: AsyncSession, org_id: uuid.UUID, assets: Collection[uuid.UUID]
+) -> dict[uuid.UUID, date | None]:
+    """Issue 6: each asset's filing date as the last run stored it in its facts."""
+    rows = await (await _driver(session)).fetch(
+        "SELECT asset_id, appno_date FROM summary_asset_facts"
+        " WHERE organization_id = $1 AND asset_id = ANY($2::uuid[])",
+        org_id,
+        sorted(assets),
+    )
+    return {r[0]: r[1] for r in rows}
 
 
 async def summary_from_facts(

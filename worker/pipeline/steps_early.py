@@ -53,8 +53,8 @@ async def raw_inputs(env: RunEnv, s: AsyncSession) -> OrgInputs:
 
     async def load() -> OrgInputs:
         if env.scope is not None:
-            groups = await inputs_repo.load_groups(s, env.org_id)
-            env.cache["raw_groups"] = groups
+            groups, counts = await inputs_repo.load_groups_counted(s, env.org_id)
+            env.cache["raw_groups"], env.cache["raw_counts"] = groups, counts
             return await _scoped_raw(env, s, groups)
         return await inputs_repo.load_inputs(s, env.org_id)
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from db.repos import pipeline_inputs as inputs_repo
 from db.repos import pipeline_outputs as out
 from db.repos import pipeline_runs as runs
+from db.repos import summary_facts as facts_repo
 from domain.titles.types import TreeRow, TypedConveyance
 from worker.pipeline import incremental as inc
 from worker.pipeline.env import NeedFullRun, RunEnv, StepResult, compute
@@ -36,13 +37,13 @@ async def flag_scoped(env: RunEnv) -> StepResult:
         biblio = await bibliographic_inventors(env, s, {a.id for a in data.assets})
         found = await overrides(env, s, data)
         stored = env.cache["raw_groups"]
-        occurrences = await inputs_repo.load_group_occurrences(s, env.org_id)
+        occurrences = env.cache["raw_counts"]
         companies = await inputs_repo.load_companies(s, env.org_id)
         new_rfs = sorted(rf for rf in env.scope.rf_ids if rf in data.conveyances)
         # A new document can change an asset's filing date, which moves the BR-039 floor
         # and BR-043 window for all of the asset's conveyances: full run.
         named = {a for rf in new_rfs for a in data.rf_assets[rf]}
-        stored_dates = await inputs_repo.stored_filing_dates(s, env.org_id, named)
+        stored_dates = await facts_repo.filing_dates(s, env.org_id, named)
         if any(a.id not in stored_dates or stored_dates[a.id] != a.appno_date
                for a in data.assets if a.id in named):  # fmt: skip
             raise NeedFullRun("a new document changes an asset's filing date")
